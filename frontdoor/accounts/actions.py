@@ -1,0 +1,120 @@
+"""State changes to accounts: partner agencies, their systems' API tokens, staff accounts."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from frontdoor.accounts.models import Agency, ApiToken, Role, User, hash_token
+from frontdoor.audit.log import record_change
+from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.lib.errors import ActionError
+
+COMMAND_LINE = "command line"
+
+
+def issue_api_token(agency: Agency, actor: Any = None, *, actor_label: str | None = None) -> str:
+    """Make a bearer token for `agency`'s system and return it; only its hash is kept.
+
+    The secret is shown once, to whoever issues it: a leaked database must not give an
+    attacker a way to send contacts as the police (UK GDPR Art. 32, security of processing).
+    """
+    if not agency.is_active:
+        raise ActionError(
+            f"{agency.name} is not an active agency; its tokens would not work.", field="agency"
+        )
+    secret = ApiToken.new_secret(agency.slug)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            agency=agency, token_hash=hash_token(secret), prefix=_prefix(agency, secret)
+        )
+        record_change(
+            actor,
+            token,
+            AuditEvent.Action.CREATE,
+            actor_label=_label(actor, actor_label),
+            summary=f"API token {token.prefix}… issued for {agency.name}",
+        )
+    return secret
+
+
+def revoke_api_token(
+    token: ApiToken, actor: Any = None, *, actor_label: str | None = None
+) -> ApiToken:
+    """Stop a token working at once; the row stays so the audit trail can name it."""
+    if token.revoked_at is not None:
+        raise ActionError("This token has already been revoked.")
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record_change(
+            actor,
+            token,
+            actor_label=_label(actor, actor_label),
+            summary=f"API token {token.prefix}… revoked for {token.agency.name}",
+        )
+    return token
+
+
+def revoke_agency_api_tokens(
+    agency: Agency, actor: Any = None, *, actor_label: str | None = None
+) -> int:
+    """Revoke every live token of `agency` (a suspected leak); returns how many."""
+    with transaction.atomic():
+        tokens = list(
+            ApiToken.objects.select_for_update().filter(agency=agency, revoked_at__isnull=True)
+        )
+        for token in tokens:
+            revoke_api_token(token, actor, actor_label=actor_label)
+    return len(tokens)
+
+
+def _prefix(agency: Agency, secret: str) -> str:
+    """The first characters of the random part: enough to tell tokens apart in the audit log."""
+    return secret.removeprefix(f"fd_{agency.slug}_")[:8]
+
+
+def _label(actor: Any, actor_label: str | None) -> str | None:
+    if getattr(actor, "is_authenticated", False):
+        return actor_label
+    return actor_label or COMMAND_LINE
+
+
+def save_agency(user: Any, agency: Agency | None, **fields: Any) -> Agency:
+    """Add or change a partner agency (administrators edit the list)."""
+    with transaction.atomic():
+        agency = agency or Agency()
+        before = {k: getattr(agency, k) for k in fields}
+        for key, value in fields.items():
+            setattr(agency, key, value)
+        agency.save()
+        record_change(
+            user,
+            agency,
+            summary=f"Agency {agency.name} saved",
+            changes={"before": before, "after": fields},
+        )
+    return agency
+
+
+def create_staff_user(
+    user: Any, *, password: str, agency: Agency | None = None, **fields: Any
+) -> User:
+    """Create an account. A MASH partner must belong to an agency; staff must not."""
+    if fields.get("role") == Role.MASH_PARTNER and agency is None:
+        raise ActionError("Choose the agency this partner works for.", field="agency")
+    if fields.get("role") != Role.MASH_PARTNER and agency is not None:
+        raise ActionError("Only MASH partners belong to an agency.", field="agency")
+    if User.objects.filter(username__iexact=fields["username"]).exists():
+        raise ActionError("That username is taken.", field="username")
+    with transaction.atomic():
+        account = User(agency=agency, **fields)
+        account.set_password(password)
+        account.save()
+        record_change(
+            user,
+            account,
+            AuditEvent.Action.CREATE,
+            summary=f"Account {account.username} created ({account.get_role_display()})",
+        )
+    return account

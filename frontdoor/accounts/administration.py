@@ -1,0 +1,146 @@
+"""Administrator pages: partner agencies, the continuum of need, staff accounts."""
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from frontdoor.accounts import actions
+from frontdoor.accounts.access import ADMINISTRATORS, AuthenticatedRequest, allow
+from frontdoor.accounts.models import Agency, Role, Team, User
+from frontdoor.contacts.actions import save_level_of_need
+from frontdoor.contacts.models import LevelOfNeed
+from frontdoor.lib.errors import ActionError
+from frontdoor.lib.forms import add_action_error
+
+
+class AgencyForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = ["name", "slug", "is_active"]
+        error_messages = {
+            "name": {"required": "Enter the agency's name."},
+            "slug": {
+                "required": "Enter a short name for the API, like police.",
+                "invalid": "Use only letters, numbers and hyphens.",
+            },
+        }
+
+
+class LevelForm(forms.ModelForm):
+    class Meta:
+        model = LevelOfNeed
+        fields = ["rank", "name", "description"]
+        error_messages = {
+            "rank": {"required": "Enter the level's number."},
+            "name": {"required": "Enter the level's name."},
+        }
+
+
+class UserForm(forms.Form):
+    username = forms.RegexField(
+        regex=r"^[\w.@+-]{3,150}$",
+        error_messages={
+            "required": "Enter a username.",
+            "invalid": "Use 3 or more letters, digits or . @ + - _",
+        },
+    )
+    first_name = forms.CharField(max_length=150, required=False)
+    last_name = forms.CharField(max_length=150, required=False)
+    email = forms.EmailField(required=False)
+    role = forms.ChoiceField(choices=Role.choices, error_messages={"required": "Choose a role."})
+    team = forms.ModelChoiceField(queryset=Team.objects.all(), required=False, empty_label="None")
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True), required=False, empty_label="None"
+    )
+    password = forms.CharField(
+        min_length=12,
+        widget=forms.PasswordInput,
+        error_messages={
+            "required": "Enter a first password.",
+            "min_length": "The password must be at least 12 characters.",
+        },
+    )
+
+
+@allow(ADMINISTRATORS, "administrators")
+@require_GET
+def settings_home(request: AuthenticatedRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/admin/home.html",
+        {
+            "agencies": Agency.objects.all(),
+            "levels": LevelOfNeed.objects.all(),
+            "users": User.objects.select_related("team", "agency").order_by("username")[:500],
+        },
+    )
+
+
+@allow(ADMINISTRATORS, "administrators")
+@require_http_methods(["GET", "POST"])
+def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=agency_id) if agency_id else None
+    form = AgencyForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        actions.save_agency(request.user, agency, **form.cleaned_data)
+        messages.success(request, "Agency saved.")
+        return redirect("accounts:settings")
+    return render(
+        request,
+        "accounts/admin/edit.html",
+        {"form": form, "title": "Partner agency", "fields": ["name", "slug", "is_active"]},
+    )
+
+
+@allow(ADMINISTRATORS, "administrators")
+@require_http_methods(["GET", "POST"])
+def edit_level(request: AuthenticatedRequest, level_id: int | None = None) -> HttpResponse:
+    level = get_object_or_404(LevelOfNeed, pk=level_id) if level_id else None
+    form = LevelForm(request.POST or None, instance=level)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_level_of_need(request.user, level, **form.cleaned_data)
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Level of need saved.")
+            return redirect("accounts:settings")
+    return render(
+        request,
+        "accounts/admin/edit.html",
+        {"form": form, "title": "Level of need", "fields": ["rank", "name", "description"]},
+    )
+
+
+@allow(ADMINISTRATORS, "administrators")
+@require_http_methods(["GET", "POST"])
+def new_user(request: AuthenticatedRequest) -> HttpResponse:
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.create_staff_user(request.user, **form.cleaned_data)
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Account created.")
+            return redirect("accounts:settings")
+    return render(
+        request,
+        "accounts/admin/edit.html",
+        {
+            "form": form,
+            "title": "New account",
+            "fields": [
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "role",
+                "team",
+                "agency",
+                "password",
+            ],
+        },
+    )

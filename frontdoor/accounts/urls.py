@@ -1,0 +1,20 @@
+from django.urls import path
+
+from frontdoor.accounts import administration, views
+
+app_name = "accounts"
+urlpatterns = [
+    path("sign-in", views.sign_in, name="sign-in"),
+    path("sign-out", views.sign_out, name="sign-out"),
+    path("mfa/setup", views.mfa_setup, name="mfa-setup"),
+    path("mfa/verify", views.mfa_verify, name="mfa-verify"),
+]
+
+urlpatterns += [
+    path("settings/", administration.settings_home, name="settings"),
+    path("settings/agencies/new", administration.edit_agency, name="new-agency"),
+    path("settings/agencies/<int:agency_id>", administration.edit_agency, name="edit-agency"),
+    path("settings/levels/new", administration.edit_level, name="new-level"),
+    path("settings/levels/<int:level_id>", administration.edit_level, name="edit-level"),
+    path("settings/users/new", administration.new_user, name="new-user"),
+]

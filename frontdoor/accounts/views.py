@@ -1,0 +1,91 @@
+from typing import Any
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from frontdoor.accounts import mfa
+from frontdoor.accounts.access import AuthenticatedRequest, landing_url, public, signed_in
+from frontdoor.accounts.forms import SignInForm, TotpForm
+from frontdoor.audit.log import record_event
+from frontdoor.audit.models import Event
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
+        )
+        if user is None:
+            form.add_error(None, "The username or password is not right.")
+        else:
+            login(request, user)
+            record_event(Event.Action.SIGN_IN, user, user=user, summary="Signed in")
+            return redirect(_next_url(request) or landing_url(user))  # type: ignore[arg-type]
+    return render(request, "accounts/sign_in.html", {"form": form, "next": _next_url(request)})
+
+
+def locked_out(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
+    return render(request, "accounts/locked_out.html", status=429)
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        logout(request)
+        return redirect("accounts:sign-in")
+    return render(request, "accounts/sign_out.html", {})
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def mfa_setup(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    secret = request.session.get("mfa_pending_secret") or mfa.new_secret()
+    request.session["mfa_pending_secret"] = secret
+    form = TotpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if mfa.verify(secret, form.cleaned_data["code"]):
+            user.totp_secret = secret
+            user.totp_confirmed = True
+            user.save(update_fields=["totp_secret", "totp_confirmed"])
+            mfa.mark_verified(request)
+            del request.session["mfa_pending_secret"]
+            return redirect(landing_url(user))
+        form.add_error("code", "That code is not right. Check the time on your phone.")
+    return render(
+        request,
+        "accounts/mfa_setup.html",
+        {
+            "form": form,
+            "secret": secret,
+            "qr_svg": mfa.provisioning_svg(user, secret),
+        },
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def mfa_verify(request: AuthenticatedRequest) -> HttpResponse:
+    form = TotpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if mfa.verify(request.user.totp_secret, form.cleaned_data["code"]):
+            mfa.mark_verified(request)
+            return redirect(landing_url(request.user))
+        form.add_error("code", "That code is not right. Check the time on your phone.")
+    return render(request, "accounts/mfa_verify.html", {"form": form})

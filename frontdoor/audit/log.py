@@ -1,0 +1,56 @@
+"""Write audit events. Call inside the action's transaction so the row commits with it."""
+
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from frontdoor.audit.middleware import client_ip, current_request
+from frontdoor.audit.models import Event
+
+
+def _actor(user: Any, actor_label: str | None) -> tuple[Any, str, str]:
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user, actor_label or user.username, getattr(user, "role", "")
+    return None, actor_label or "public", ""
+
+
+def record_event(
+    action: str,
+    record: models.Model,
+    *,
+    user: Any = None,
+    actor_label: str | None = None,
+    person_id: int | None = None,
+    contact_id: int | None = None,
+    summary: str = "",
+    changes: dict[str, Any] | None = None,
+) -> Event:
+    request = current_request.get()
+    db_user, label, role = _actor(user, actor_label)
+    return Event.objects.create(
+        at=timezone.now(),
+        user=db_user,
+        actor_label=label[:150],
+        role=role,
+        action=action,
+        record_type=record._meta.label_lower.split(".")[-1],
+        record_id=str(record.pk),
+        person_id=person_id,
+        contact_id=contact_id,
+        summary=summary[:300],
+        changes=changes or {},
+        path=request.get_full_path()[:300] if request else "",
+        ip_address=client_ip(request) if request else None,
+    )
+
+
+def record_view(user: Any, record: models.Model, **kwargs: Any) -> Event:
+    """Log that `user` read `record` (a child's record, a contact, ...)."""
+    return record_event(Event.Action.VIEW, record, user=user, **kwargs)
+
+
+def record_change(
+    user: Any, record: models.Model, action: str = Event.Action.UPDATE, **kwargs: Any
+) -> Event:
+    return record_event(action, record, user=user, **kwargs)

@@ -1,0 +1,28 @@
+"""Add events to a child's chronology, inside the calling action's transaction."""
+
+import datetime as dt
+from typing import Any
+
+from frontdoor.chronology.models import Event
+
+
+def add_event(
+    person: Any,
+    kind: str,
+    summary: str,
+    occurred_at: dt.datetime,
+    *,
+    detail: str = "",
+    contact: Any = None,
+    actor: Any = None,
+) -> Event:
+    """Append one event to `person`'s chronology."""
+    return Event.objects.create(
+        person=person,
+        kind=kind,
+        summary=summary[:300],
+        detail=detail,
+        occurred_at=occurred_at,
+        contact=contact,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )

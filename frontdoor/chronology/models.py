@@ -1,0 +1,32 @@
+"""The child's journey: one ordered list of events written by every app's actions."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    CONTACT = "contact", "Contact"
+    TRIAGE = "triage", "Triage"
+    DECISION = "decision", "Decision"
+    AUTHORISATION = "authorisation", "Authorisation"
+    REFERRAL = "referral", "Referral"
+    EPISODE = "episode", "Episode"
+    RECORD = "record", "Record change"
+
+
+class Event(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    summary = models.CharField(max_length=300)
+    detail = models.TextField(blank=True)
+    contact = models.ForeignKey(
+        "contacts.Contact", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["person", "-occurred_at"])]

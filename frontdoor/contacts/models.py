@@ -1,0 +1,268 @@
+"""Contacts, their subjects, triage, decisions and professional consultations."""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSource
+
+__all__ = ["Channel", "Consent", "Outcome", "Rag", "ReferralSource"]
+
+
+class LevelOfNeed(models.Model):
+    """A step of the council's continuum of need (configurable, default four levels)."""
+
+    rank = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=60)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return f"Level {self.rank}: {self.name}"
+
+
+class ContactQuerySet(models.QuerySet["Contact"]):
+    def awaiting_decision(self) -> "ContactQuerySet":
+        return self.filter(status__in=Contact.Status.open_statuses())
+
+    def awaiting_authorisation(self) -> "ContactQuerySet":
+        return self.filter(status=Contact.Status.AWAITING_AUTHORISATION)
+
+    def by_urgency(self) -> "ContactQuerySet":
+        """Immediate danger first, then red/amber/green/untriaged, then least time left."""
+        rag_order = models.Case(
+            models.When(rag=Rag.RED, then=0),
+            models.When(rag=Rag.AMBER, then=1),
+            models.When(rag="", then=2),
+            models.When(rag=Rag.GREEN, then=3),
+            default=4,
+        )
+        return self.annotate(rag_order=rag_order).order_by(
+            "-immediate_danger", "rag_order", "decision_due_at", "received_at"
+        )
+
+    def received_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":
+        return self.filter(received_date__gte=start, received_date__lte=end)
+
+    def overdue(self, now: dt.datetime | None = None) -> "ContactQuerySet":
+        return self.awaiting_decision().filter(decision_due_at__lt=now or timezone.now())
+
+
+class Contact(models.Model):
+    class Status(models.TextChoices):
+        AWAITING_TRIAGE = "awaiting_triage", "Awaiting triage"
+        AWAITING_DECISION = "awaiting_decision", "Awaiting decision"
+        AWAITING_AUTHORISATION = "awaiting_authorisation", "Awaiting authorisation"
+        DECIDED = "decided", "Decided"
+        PASSED_TO_ALLOCATED_WORKER = "passed_to_worker", "Passed to allocated worker"
+
+        @classmethod
+        def open_statuses(cls) -> list[str]:
+            return [cls.AWAITING_TRIAGE, cls.AWAITING_DECISION, cls.AWAITING_AUTHORISATION]
+
+    reference = models.CharField(max_length=20, unique=True)
+    received_at = models.DateTimeField(db_index=True)
+    received_date = models.DateField(db_index=True, help_text="Local date of receipt.")
+    channel = models.CharField(max_length=24, choices=Channel.choices)
+    source = models.CharField("referral source", max_length=2, choices=ReferralSource.choices)
+    referrer_name = models.CharField(max_length=150, blank=True)
+    referrer_role = models.CharField(max_length=150, blank=True)
+    referrer_organisation = models.CharField(max_length=150, blank=True)
+    referrer_agency = models.ForeignKey(
+        "accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    referrer_phone = models.CharField(max_length=40, blank=True)
+    referrer_email = models.EmailField(blank=True)
+    worry = models.TextField("the worry, in the referrer's words")
+    referrer_wants = models.TextField("what the referrer wants to happen", blank=True)
+    child_views = models.TextField("the child's views, if known", blank=True)
+    consent = models.CharField(max_length=12, choices=Consent.choices)
+    consent_reason = models.TextField(blank=True)
+    immediate_danger = models.BooleanField(default=False)
+    is_domestic_abuse = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=24, choices=Status.choices, default=Status.AWAITING_TRIAGE, db_index=True
+    )
+    rag = models.CharField("RAG rating", max_length=5, choices=Rag.choices, blank=True)
+    level_of_need = models.ForeignKey(LevelOfNeed, null=True, blank=True, on_delete=models.PROTECT)
+    triage_note = models.TextField(blank=True)
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    decision_due_at = models.DateTimeField(db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    from_consultation = models.OneToOneField(
+        "Consultation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="converted_contact",
+    )
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def is_open(self) -> bool:
+        return self.status in Contact.Status.open_statuses()
+
+    def is_overdue(self, now: dt.datetime | None = None) -> bool:
+        return self.is_open() and self.decision_due_at < (now or timezone.now())
+
+    def time_left(self, now: dt.datetime | None = None) -> dt.timedelta:
+        return self.decision_due_at - (now or timezone.now())
+
+    def child_subjects(self) -> "models.QuerySet[ContactSubject]":
+        return self.subjects.filter(role=ContactSubject.Role.CHILD)
+
+    def has_unlinked_children(self) -> bool:
+        return self.child_subjects().filter(person__isnull=True).exists()
+
+
+class ContactSubject(models.Model):
+    """A child or adult named in a contact, as the referrer described them."""
+
+    class Role(models.TextChoices):
+        CHILD = "child", "Subject child"
+        ADULT = "adult", "Involved adult"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="subjects")
+    role = models.CharField(max_length=6, choices=Role.choices)
+    person = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contact_subjects",
+    )
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    expected_date_of_birth = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    nhs_number = models.CharField(max_length=10, blank=True)
+    address = models.CharField(max_length=250, blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    relationship_to_child = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["role", "id"]
+
+    @property
+    def described_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip() or "Name not given"
+
+
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def current(self) -> "DecisionQuerySet":
+        return self.exclude(status=Decision.Status.RETURNED)
+
+
+class Decision(models.Model):
+    """A recommended decision on a contact and its authorisation by a manager."""
+
+    class Status(models.TextChoices):
+        AWAITING_AUTHORISATION = "awaiting", "Awaiting authorisation"
+        AUTHORISED = "authorised", "Authorised"
+        RETURNED = "returned", "Not agreed – returned"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="decisions")
+    outcome = models.CharField(max_length=24, choices=Outcome.choices)
+    rationale = models.TextField()
+    worries = models.TextField("what are we worried about?")
+    working_well = models.TextField("what is working well?")
+    needs_to_happen = models.TextField("what needs to happen?")
+    scaling = models.PositiveSmallIntegerField(
+        help_text="0: so unsafe the child cannot live at home; 10: safe enough to close."
+    )
+    child_views_sought = models.BooleanField()
+    child_views_note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.AWAITING_AUTHORISATION
+    )
+    authorised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    authorised_at = models.DateTimeField(null=True, blank=True)
+    manager_comment = models.TextField(blank=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scaling__gte=0) & Q(scaling__lte=10), name="scaling_0_to_10"
+            ),
+            models.CheckConstraint(
+                condition=~Q(authorised_by=models.F("recorded_by")),
+                name="authoriser_is_not_recorder",
+            ),
+        ]
+
+    def can_authorise(self, user: Any) -> bool:
+        return (
+            self.status == self.Status.AWAITING_AUTHORISATION
+            and getattr(user, "role", None) == "team_manager"
+            and user.pk != self.recorded_by_id
+        )
+
+
+class Consultation(models.Model):
+    """A professional's "no names" consultation: advice given, no child identified."""
+
+    received_at = models.DateTimeField(db_index=True)
+    professional_name = models.CharField(max_length=150)
+    professional_role = models.CharField(max_length=150, blank=True)
+    organisation = models.CharField(max_length=150, blank=True)
+    agency = models.ForeignKey("accounts.Agency", null=True, blank=True, on_delete=models.PROTECT)
+    summary = models.TextField("what the professional described")
+    advice = models.TextField("advice given")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+
+
+class IdempotencyRecord(models.Model):
+    """Remembers a partner system's Idempotency-Key so a retry never makes a second record."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.CASCADE)
+    key = models.CharField(max_length=200)
+    scope = models.CharField(max_length=40, default="contacts")
+    body_hash = models.CharField(max_length=64)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "scope", "key"], name="one_use_per_key")
+        ]
+
+
+class OnlineSubmission(models.Model):
+    """Counts public form submissions per client for rate limiting (works across processes)."""
+
+    client_hash = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)

@@ -1,0 +1,238 @@
+"""The queue, the contact (decision screen), triage, decision and authorisation."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from frontdoor.accounts.access import (
+    AUDITORS,
+    DECIDERS,
+    FRONT_DOOR,
+    MANAGERS,
+    PARTNERS,
+    STAFF,
+    AuthenticatedRequest,
+    allow,
+    visible_contacts,
+    visible_people,
+)
+from frontdoor.audit.log import record_view
+from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.contacts import actions
+from frontdoor.contacts.forms import AddSubjectForm, AuthoriseForm, DecisionForm, TriageForm
+from frontdoor.contacts.models import Contact, ContactSubject, Decision
+from frontdoor.lib.errors import ActionError
+from frontdoor.lib.forms import add_action_error
+from frontdoor.people.history import child_history
+from frontdoor.people.matching import find_candidates
+
+
+@allow(FRONT_DOOR, "front_door")
+@require_GET
+def queue(request: AuthenticatedRequest) -> HttpResponse:
+    contacts = (
+        visible_contacts(request.user)
+        .awaiting_decision()
+        .by_urgency()
+        .prefetch_related("subjects")[:300]
+    )
+    return render(request, "contacts/queue.html", {"contacts": contacts, "now": timezone.now()})
+
+
+@allow(MANAGERS, "managers")
+@require_GET
+def authorisations(request: AuthenticatedRequest) -> HttpResponse:
+    decisions = (
+        Decision.objects.filter(
+            status=Decision.Status.AWAITING_AUTHORISATION,
+            contact__in=visible_contacts(request.user),
+        )
+        .select_related("contact", "recorded_by")
+        .order_by("contact__decision_due_at")
+    )
+    return render(
+        request, "contacts/authorisations.html", {"decisions": decisions, "now": timezone.now()}
+    )
+
+
+def _contact_or_404(request: AuthenticatedRequest, contact_id: int) -> Contact:
+    return get_object_or_404(visible_contacts(request.user), pk=contact_id)
+
+
+def _log_contact_view(request: AuthenticatedRequest, contact: Contact) -> None:
+    people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
+    for person_id in people or [None]:
+        record_view(
+            request.user,
+            contact,
+            person_id=person_id,
+            contact_id=contact.pk,
+            summary=f"Viewed contact {contact.reference}",
+        )
+
+
+def _subject_candidates(request: AuthenticatedRequest, contact: Contact) -> dict[int, Any]:
+    people = visible_people(request.user)
+    return {
+        s.pk: find_candidates(
+            given_name=s.given_name,
+            family_name=s.family_name,
+            date_of_birth=s.date_of_birth,
+            postcode=s.postcode,
+            nhs_number=s.nhs_number,
+            people=people,
+        )
+        for s in contact.subjects.all()
+        if s.person_id is None
+    }
+
+
+def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: Any) -> HttpResponse:
+    _log_contact_view(request, contact)
+    children = [s.person for s in contact.child_subjects().select_related("person") if s.person]
+    context = {
+        "contact": contact,
+        "subjects": contact.subjects.select_related("person"),
+        "candidates": _subject_candidates(request, contact),
+        "histories": [(p, child_history(p, exclude=contact)) for p in children],
+        "decisions": contact.decisions.select_related("recorded_by", "authorised_by"),
+        "pending": contact.decisions.filter(status=Decision.Status.AWAITING_AUTHORISATION).first(),
+        "triage_form": forms.get("triage_form")
+        or TriageForm(initial={"rag": contact.rag, "level_of_need": contact.level_of_need_id}),
+        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "authorise_form": forms.get("authorise_form") or AuthoriseForm(),
+        "subject_form": forms.get("subject_form") or AddSubjectForm(),
+        "can_decide": request.user.role in DECIDERS,
+        "can_authorise": request.user.role in MANAGERS,
+        "can_read_access_log": request.user.role in AUDITORS,
+        "now": timezone.now(),
+    }
+    context["errors"] = [e for f in forms.values() for e in _summary(f)]
+    status = 400 if context["errors"] else 200
+    return render(request, "contacts/contact.html", context, status=status)
+
+
+def _summary(form: Any) -> list[dict[str, str]]:
+    from frontdoor.lib.forms import error_summary
+
+    return error_summary(form)
+
+
+@allow(STAFF, "staff")
+@require_GET
+def contact_detail(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    return _render_contact(request, _contact_or_404(request, contact_id))
+
+
+@allow(FRONT_DOOR, "front_door")
+@require_POST
+def add_subject(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    form = AddSubjectForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_subject(contact, form.to_input(), request.user)
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            return redirect("contacts:contact", contact_id=contact.pk)
+    return _render_contact(request, contact, subject_form=form)
+
+
+@allow(FRONT_DOOR, "front_door")
+@require_POST
+def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    subject = get_object_or_404(ContactSubject, pk=subject_id, contact=contact)
+    try:
+        if request.POST.get("person") == "new":
+            actions.create_person_for_subject(subject, request.user)
+        else:
+            person = get_object_or_404(
+                visible_people(request.user),
+                pk=request.POST.get("person") or 0,
+            )
+            actions.link_subject(subject, person, request.user)
+    except ActionError as error:
+        messages.error(request, error.message)
+    return redirect("contacts:contact", contact_id=contact.pk)
+
+
+@allow(DECIDERS, "deciders")
+@require_POST
+def triage(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    form = TriageForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.triage_contact(
+                contact,
+                request.user,
+                rag=form.cleaned_data["rag"],
+                level_of_need=form.cleaned_data["level_of_need"],
+                note=form.cleaned_data["note"],
+            )
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Triage recorded.")
+            return redirect("contacts:contact", contact_id=contact.pk)
+    return _render_contact(request, contact, triage_form=form)
+
+
+@allow(DECIDERS, "deciders")
+@require_POST
+def record_decision(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_decision(contact, request.user, form.to_input())
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Decision recorded and sent to a manager to authorise.")
+            return redirect("contacts:contact", contact_id=contact.pk)
+    return _render_contact(request, contact, decision_form=form)
+
+
+@allow(MANAGERS, "managers")
+@require_POST
+def authorise(request: AuthenticatedRequest, contact_id: int, decision_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    decision = get_object_or_404(Decision, pk=decision_id, contact=contact)
+    form = AuthoriseForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.authorise_decision(
+                decision,
+                request.user,
+                agree=form.cleaned_data["agree"] == "yes",
+                comment=form.cleaned_data["comment"],
+            )
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Authorisation recorded.")
+            return redirect("contacts:contact", contact_id=contact.pk)
+    return _render_contact(request, contact, authorise_form=form)
+
+
+@allow(AUDITORS, "auditors")
+@require_GET
+def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    record_view(request.user, contact, contact_id=contact.pk, summary="Viewed access log")
+    events = AuditEvent.objects.filter(contact_id=contact.pk).select_related("user")[:1000]
+    return render(request, "contacts/access_log.html", {"contact": contact, "events": events})
+
+
+@allow(PARTNERS, "partners")
+@require_GET
+def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
+    contacts = visible_contacts(request.user).order_by("-received_at")[:200]
+    return render(request, "contacts/partner_contacts.html", {"contacts": contacts})

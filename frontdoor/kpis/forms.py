@@ -1,0 +1,35 @@
+"""The period form on the performance dashboard."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from frontdoor.kpis.definitions import Period, year_before
+from frontdoor.lib.forms import GovukDateField
+
+
+def last_12_months(today: dt.date | None = None) -> Period:
+    today = today or timezone.localdate()
+    return Period(year_before(today) + dt.timedelta(days=1), today)
+
+
+class PeriodForm(forms.Form):
+    date_from = GovukDateField(required=True, error_messages={"required": "Enter the first day."})
+    date_to = GovukDateField(required=True, error_messages={"required": "Enter the last day."})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and last < first:
+            self.add_error("date_to", "The last day must be the same as or after the first day.")
+        if first and last and (last - first).days > 366 * 10:
+            self.add_error("date_from", "Choose a period of 10 years or less.")
+        return data
+
+    def period(self) -> Period:
+        """The chosen period, or the last 12 months if none (or an invalid one) was given."""
+        if self.is_bound and self.is_valid():
+            return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])
+        return last_12_months()

@@ -1,0 +1,55 @@
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from frontdoor.kpis.definitions import KPIS
+from frontdoor.test import make_contact
+
+pytestmark = pytest.mark.django_db
+
+KEYS = {
+    "from",
+    "to",
+    "population",
+    "contacts",
+    "contacts_children",
+    "domestic_abuse_contacts",
+    "referrals",
+    "re_referrals",
+    "re_referral_rate",
+    "contact_to_referral_rate",
+    "referral_rate_per_10000",
+    "decisions",
+    "decisions_within_one_working_day_rate",
+    "consultations",
+}
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("kpis", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_is_one_object_with_every_kpi():
+    make_contact(received_at=timezone.make_aware(dt.datetime(2022, 5, 3, 10)))
+    figures = json.loads(run("--from", "2022-04-01", "--to", "2023-03-31", "--format", "json"))
+    assert set(figures) == KEYS
+    assert {k.key for k in KPIS} <= set(figures)
+    assert (figures["from"], figures["to"], figures["contacts"]) == ("2022-04-01", "2023-03-31", 1)
+    assert figures["re_referral_rate"] is None
+
+
+def test_table_lists_each_kpi_by_its_label():
+    text = run("--from", "2022-04-01", "--to", "2023-03-31")
+    for kpi in KPIS:
+        assert kpi.label in text
+
+
+def test_a_period_ending_before_it_starts_is_refused():
+    with pytest.raises(CommandError, match="--to must not be before --from"):
+        run("--from", "2023-04-01", "--to", "2023-03-31")

@@ -1,0 +1,31 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from frontdoor.accounts.access import ANALYSTS, allow
+from frontdoor.kpis.definitions import KPIS, measure_all, monthly
+from frontdoor.kpis.forms import PeriodForm, last_12_months
+
+
+@allow(ANALYSTS, "analysts")
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The front-door KPIs for a chosen period (default: the last 12 months)."""
+    chosen = bool(request.GET)
+    default = last_12_months()
+    form = PeriodForm(
+        request.GET if chosen else None,
+        initial={"date_from": default.first, "date_to": default.last},
+    )
+    period = form.period()
+    return render(
+        request,
+        "kpis/dashboard.html",
+        {
+            "form": form,
+            "period": period,
+            "kpis": KPIS,
+            "figures": measure_all(period),
+            "months": monthly(period),
+        },
+    )

@@ -1,0 +1,93 @@
+"""Django forms rendered with GOV.UK macros: error summaries, field errors, date inputs."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from frontdoor.lib.errors import ActionError
+
+
+class SplitDateWidget(forms.MultiWidget):
+    """Three boxes named <name>-day, <name>-month, <name>-year (GOV.UK date input)."""
+
+    def __init__(self) -> None:
+        super().__init__(widgets=[forms.TextInput(), forms.TextInput(), forms.TextInput()])
+        self.widgets_names = ["-day", "-month", "-year"]
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    widget = SplitDateWidget
+
+    def __init__(self, **kwargs: Any) -> None:
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[Any]) -> dt.date | None:
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(v or "").strip() for v in data_list)
+        if not (day and month and year):
+            raise ValidationError("Enter a full date: day, month and year.")
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValidationError("Enter a real date, for example 27 3 2019.") from error
+
+
+def split_date_values(form: forms.Form, name: str) -> dict[str, str]:
+    """The day/month/year strings to show back in a GOV.UK date input."""
+    if form.is_bound:
+        return {part: form.data.get(f"{name}-{part}", "") for part in ("day", "month", "year")}
+    value = form.initial.get(name)
+    if isinstance(value, dt.date):
+        return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+    return {"day": "", "month": "", "year": ""}
+
+
+def anchor_for(form: forms.Form, name: str) -> str:
+    field = form.fields.get(name)
+    if field is not None and isinstance(field, GovukDateField):
+        return f"#{name}-day"
+    if field is not None and isinstance(
+        field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        return f"#{name}"
+    return f"#{name}"
+
+
+def error_summary(form: forms.Form | None) -> list[dict[str, str]]:
+    """Every error of the form, in field order, linking to the field (GOV.UK error summary)."""
+    if form is None or not form.errors:
+        return []
+    items = []
+    for name, messages in form.errors.items():
+        for message in messages:
+            href = anchor_for(form, name) if name != "__all__" else "#main-content"
+            items.append({"text": str(message), "href": href})
+    return items
+
+
+def error_for(form: forms.Form | None, name: str) -> dict[str, str] | None:
+    if form is None or name not in form.errors:
+        return None
+    return {"text": str(form.errors[name][0])}
+
+
+def add_action_error(form: forms.BaseForm, error: ActionError) -> None:
+    """Show an action's refusal on the form (on its field when it names one)."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def value_of(form: forms.Form | None, name: str) -> Any:
+    if form is None:
+        return ""
+    value = form[name].value()
+    return "" if value is None else value

@@ -1,0 +1,76 @@
+"""What the decision screen shows of a child's history (previous contacts, referrals, episodes)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from frontdoor.casework.models import CINEpisode
+from frontdoor.contacts.codes import Outcome
+from frontdoor.contacts.models import Contact
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last_day = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month]
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
+@dataclass
+class ChildHistory:
+    contacts: list[Contact] = field(default_factory=list)
+    episodes: list[CINEpisode] = field(default_factory=list)
+    contacts_last_12_months: int = 0
+    referrals_last_12_months: int = 0
+    not_progressed_last_12_months: int = 0
+    cumulative_concern: bool = False
+
+    @property
+    def open_episodes(self) -> list[CINEpisode]:
+        return [e for e in self.episodes if e.is_open]
+
+
+def child_history(
+    person: Any, as_of: dt.date | None = None, exclude: Contact | None = None
+) -> ChildHistory:
+    """A child's earlier contacts and referrals, with the cumulative-concern alert.
+
+    The alert fires when the child has had `FRONTDOOR_CUMULATIVE_CONCERN_THRESHOLD` or more
+    contacts in the window that did not progress to a referral or early help: the learning
+    from neglect case reviews, where repeated low-level worries were each closed alone.
+    """
+    as_of = as_of or timezone.localdate()
+    since = months_before(as_of, settings.FRONTDOOR_CUMULATIVE_CONCERN_MONTHS)
+    found = Contact.objects.filter(subjects__person=person, received_date__lte=as_of)
+    if exclude is not None:
+        found = found.exclude(pk=exclude.pk)
+    contacts = list(found.distinct().order_by("-received_at"))
+    episodes = list(CINEpisode.objects.filter(person=person).order_by("-referral_date"))
+    recent = [c for c in contacts if c.received_date >= since]
+    progressed = {Outcome.REFERRAL, Outcome.STRATEGY_DISCUSSION, Outcome.EARLY_HELP}
+    not_progressed = [c for c in recent if c.outcome and c.outcome not in progressed]
+    year_ago = months_before(as_of, 12)
+    return ChildHistory(
+        contacts=contacts,
+        episodes=episodes,
+        contacts_last_12_months=len(recent),
+        referrals_last_12_months=sum(1 for e in episodes if e.referral_date >= year_ago),
+        not_progressed_last_12_months=len(not_progressed),
+        cumulative_concern=len(not_progressed) >= settings.FRONTDOOR_CUMULATIVE_CONCERN_THRESHOLD,
+    )

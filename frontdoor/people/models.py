@@ -1,0 +1,210 @@
+"""The person index: children (including unborn), adults, aliases, addresses, relationships."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+
+
+class Sex(models.TextChoices):
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    UNKNOWN = "U", "Not known or not stated"
+
+
+class Ethnicity(models.TextChoices):
+    """DfE ethnicity codes (CIN census)."""
+
+    WBRI = "WBRI", "White British"
+    WIRI = "WIRI", "White Irish"
+    WIRT = "WIRT", "Traveller of Irish heritage"
+    WOTH = "WOTH", "Any other White background"
+    WROM = "WROM", "Gypsy/Roma"
+    MWBC = "MWBC", "White and Black Caribbean"
+    MWBA = "MWBA", "White and Black African"
+    MWAS = "MWAS", "White and Asian"
+    MOTH = "MOTH", "Any other mixed background"
+    AIND = "AIND", "Indian"
+    APKN = "APKN", "Pakistani"
+    ABAN = "ABAN", "Bangladeshi"
+    AOTH = "AOTH", "Any other Asian background"
+    BCRB = "BCRB", "Caribbean"
+    BAFR = "BAFR", "African"
+    BOTH = "BOTH", "Any other Black background"
+    CHNE = "CHNE", "Chinese"
+    OOTH = "OOTH", "Any other ethnic group"
+    REFU = "REFU", "Refused"
+    NOBT = "NOBT", "Information not yet obtained"
+
+
+class Disability(models.TextChoices):
+    """DfE disability codes (CIN census)."""
+
+    NONE = "NONE", "No disability"
+    MOB = "MOB", "Mobility"
+    HAND = "HAND", "Hand function"
+    PC = "PC", "Personal care"
+    INC = "INC", "Incontinence"
+    COMM = "COMM", "Communication"
+    LD = "LD", "Learning"
+    HEAR = "HEAR", "Hearing"
+    VIS = "VIS", "Vision"
+    BEH = "BEH", "Behaviour"
+    CON = "CON", "Consciousness"
+    AUT = "AUT", "Autism or Asperger syndrome"
+    DDA = "DDA", "Other DDA"
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def children(self) -> "PersonQuerySet":
+        return self.filter(kind__in=[Person.Kind.CHILD, Person.Kind.UNBORN])
+
+    def not_merged(self) -> "PersonQuerySet":
+        return self.filter(merged_into__isnull=True)
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        CHILD = "child", "Child"
+        UNBORN = "unborn", "Unborn child"
+        ADULT = "adult", "Adult"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CHILD)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True, db_index=True)
+    expected_date_of_birth = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
+    disabilities = models.JSONField(default=list, blank=True, help_text="DfE disability codes.")
+    nhs_number = models.CharField(max_length=10, blank=True, db_index=True)
+    upn = models.CharField("UPN", max_length=13, blank=True, db_index=True)
+    la_child_id = models.CharField("LA child ID", max_length=20, blank=True, db_index=True)
+    restricted_to_team = models.ForeignKey(
+        "accounts.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="A restricted record is visible only to this team (and administrators).",
+    )
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Search keys kept beside the record so candidate lookups are indexed.
+    search_family_name = models.CharField(max_length=100, blank=True, db_index=True)
+    search_given_name = models.CharField(max_length=100, blank=True)
+    family_name_phonetic = models.CharField(max_length=20, blank=True, db_index=True)
+    # Phonetic key of the last part of a double-barrelled surname (same as the first otherwise),
+    # so "Jones" finds "Smith-Jones".
+    family_name_last_phonetic = models.CharField(max_length=20, blank=True, db_index=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        indexes = [
+            models.Index(fields=["family_name_phonetic", "date_of_birth"]),
+            models.Index(
+                fields=["search_given_name", "date_of_birth"], name="person_given_name_born"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        name = f"{self.given_name} {self.family_name}".strip()
+        return name or "Name not known"
+
+    @property
+    def is_child(self) -> bool:
+        return self.kind in (self.Kind.CHILD, self.Kind.UNBORN)
+
+    def age_on(self, day: dt.date) -> int | None:
+        if self.date_of_birth is None:
+            return -1 if self.kind == self.Kind.UNBORN else None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def current_residence(self) -> "Residence | None":
+        return self.residences.filter(end_date__isnull=True).select_related("household").first()
+
+
+class Alias(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    note = models.CharField(max_length=120, blank=True, help_text="e.g. previous surname")
+    # The same search keys as Person, so a previous or other name is found by index too.
+    search_given_name = models.CharField(max_length=100, blank=True, db_index=True)
+    search_family_name = models.CharField(max_length=100, blank=True, db_index=True)
+    family_name_phonetic = models.CharField(max_length=20, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class Household(models.Model):
+    """An address where people live together."""
+
+    line1 = models.CharField(max_length=120)
+    line2 = models.CharField(max_length=120, blank=True)
+    town = models.CharField(max_length=80, blank=True)
+    postcode = models.CharField(max_length=8, db_index=True)
+
+    def __str__(self) -> str:
+        return ", ".join(p for p in [self.line1, self.line2, self.town, self.postcode] if p)
+
+
+class Residence(models.Model):
+    """One line of a person's address history."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="residences")
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="residents")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
+
+
+class Relationship(models.Model):
+    """`other` is `person`'s `kind`: Relationship(person=child, other=mum, kind=PARENT).
+
+    Actions store the reciprocal row too where there is one (parent and child, carer and
+    child cared for, siblings, household members), so each record lists its own links.
+    """
+
+    class Kind(models.TextChoices):
+        PARENT = "parent", "Parent"
+        CHILD = "child", "Child"
+        CARER = "carer", "Carer"
+        CARED_FOR = "cared_for", "Child they care for"
+        SIBLING = "sibling", "Sibling"
+        HOUSEHOLD_MEMBER = "household_member", "Household member"
+        SIGNIFICANT_ADULT = "significant_adult", "Other significant adult"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "other", "kind"], name="one_relationship_kind"
+            ),
+            models.CheckConstraint(condition=~Q(person=models.F("other")), name="not_self"),
+        ]
+
+    def describe(self) -> dict[str, Any]:
+        return {"kind": self.get_kind_display(), "other": self.other.full_name}

@@ -1,0 +1,187 @@
+"""The person index: search, add a person, the child's record, chronology and access log."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from frontdoor.accounts.access import (
+    AUDITORS,
+    FRONT_DOOR,
+    STAFF,
+    AuthenticatedRequest,
+    allow,
+    visible_contacts,
+    visible_people,
+)
+from frontdoor.accounts.models import Role
+from frontdoor.audit.log import record_view
+from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.lib.errors import ActionError
+from frontdoor.lib.forms import add_action_error
+from frontdoor.people import actions
+from frontdoor.people.display import (
+    age_text,
+    current_postcode,
+    disability_labels,
+    nhs_number_text,
+)
+from frontdoor.people.forms import ChronologyFilterForm, PersonForm, SearchForm
+from frontdoor.people.matching import Candidate, find_candidates, search_people
+from frontdoor.people.models import Person
+from frontdoor.people.record import record_context
+
+CHRONOLOGY_LIMIT = 500
+POSSIBLE_DUPLICATE = 0.5
+
+
+def _person_or_404(request: AuthenticatedRequest, person_id: int) -> Person:
+    return get_object_or_404(visible_people(request.user), pk=person_id)
+
+
+@allow(STAFF, "staff")
+@require_GET
+def search(request: AuthenticatedRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    results: list[Candidate] = []
+    searched = form.is_bound and form.is_valid() and form.has_search()
+    if searched:
+        data = form.cleaned_data
+        results = search_people(
+            visible_people(request.user),
+            data["q"],
+            date_of_birth=data["date_of_birth"],
+            postcode=data["postcode"],
+        )
+    return render(
+        request,
+        "people/search.html",
+        {
+            "form": form,
+            "results": results,
+            "searched": searched,
+            "age_text": age_text,
+            "current_postcode": current_postcode,
+            "can_add": request.user.role in FRONT_DOOR,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> list[Candidate]:
+    data = form.cleaned_data
+    found = find_candidates(
+        data["given_name"],
+        data["family_name"],
+        data["date_of_birth"],
+        data["postcode"],
+        data["nhs_number"],
+        people=visible_people(request.user),
+        limit=5,
+    )
+    return [c for c in found if c.score >= POSSIBLE_DUPLICATE]
+
+
+@allow(FRONT_DOOR, "front_door")
+@require_http_methods(["GET", "POST"])
+def new_person(request: AuthenticatedRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None)
+    possible: list[Candidate] = []
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["confirm_new"]:
+            possible = _possible_duplicates(request, form)
+        if not possible:
+            try:
+                person = actions.create_person(
+                    request.user, **form.person_fields(), **form.address_fields()
+                )
+            except ActionError as error:
+                add_action_error(form, error)
+            else:
+                messages.success(request, f"{person.full_name} has been added.")
+                return redirect("people:person", person_id=person.pk)
+    return render(
+        request,
+        "people/new.html",
+        {
+            "form": form,
+            "possible": possible,
+            "age_text": age_text,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(STAFF, "staff")
+@require_GET
+def person_record(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id)
+    record_view(request.user, person, person_id=person.pk, summary="Viewed record")
+    context: dict[str, Any] = record_context(request.user, person)
+    context.update(
+        {
+            "person": person,
+            "age_text": age_text,
+            "nhs_number_text": nhs_number_text,
+            "disability_labels": disability_labels,
+            "can_read_access_log": request.user.role in AUDITORS,
+        }
+    )
+    return render(request, "people/person.html", context)
+
+
+@allow(STAFF, "staff")
+@require_GET
+def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id)
+    record_view(request.user, person, person_id=person.pk, summary="Viewed chronology")
+    form = ChronologyFilterForm(request.GET or None)
+    events = person.events.select_related("actor", "contact")
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["kind"]:
+            events = events.filter(kind=data["kind"])
+        if data["since"]:
+            events = events.filter(occurred_at__date__gte=data["since"])
+        if data["until"]:
+            events = events.filter(occurred_at__date__lte=data["until"])
+    shown = list(events[:CHRONOLOGY_LIMIT])
+    contact_ids = {e.contact_id for e in shown if e.contact_id}
+    linkable = set(
+        visible_contacts(request.user).filter(pk__in=contact_ids).values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "people/chronology.html",
+        {
+            "person": person,
+            "events": shown,
+            "form": form,
+            "linkable": linkable,
+            "limit": CHRONOLOGY_LIMIT,
+            "filtered": form.is_bound,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(AUDITORS, "auditors")
+@require_GET
+def access_log(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id)
+    record_view(request.user, person, person_id=person.pk, summary="Viewed access log")
+    events = AuditEvent.objects.filter(person_id=person.pk).select_related("user")
+    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    roles = dict(Role.choices)
+    return render(
+        request,
+        "people/access_log.html",
+        {
+            "person": person,
+            "page": page,
+            "roles": roles,
+        },
+    )

@@ -1,0 +1,170 @@
+"""Django settings for Front Door.
+
+SQLite in var/ by default; PostgreSQL (or anything dj-database-url reads) via DATABASE_URL.
+Council-specific behaviour lives in FRONTDOOR_* settings with defaults from domain.md.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+VAR_DIR = Path(os.environ.get("FRONTDOOR_VAR_DIR", PROJECT_DIR / "var"))
+
+DEBUG = os.environ.get("FRONTDOOR_DEBUG", "0") == "1"
+PRODUCTION = os.environ.get("FRONTDOOR_ENV", "demo") == "production"
+SECRET_KEY = os.environ.get("FRONTDOOR_SECRET_KEY", "demo-only-not-secret-" + "x" * 40)
+if PRODUCTION and SECRET_KEY.startswith("demo-only"):
+    raise RuntimeError("Set FRONTDOOR_SECRET_KEY in production.")
+ALLOWED_HOSTS = os.environ.get("FRONTDOOR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
+    ","
+)
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "frontdoor.accounts",
+    "frontdoor.audit",
+    "frontdoor.people",
+    "frontdoor.contacts",
+    "frontdoor.mash",
+    "frontdoor.casework",
+    "frontdoor.chronology",
+    "frontdoor.kpis",
+    "frontdoor.synth",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "frontdoor.audit.middleware.RequestContextMiddleware",
+    "frontdoor.accounts.middleware.MFAMiddleware",
+    "frontdoor.lib.csp.ContentSecurityPolicyMiddleware",
+]
+
+ROOT_URLCONF = "frontdoor.urls"
+WSGI_APPLICATION = "frontdoor.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        # Each app keeps its pages in <app>/templates/<app>/ (style.md), as with Django templates.
+        "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("*/templates"))],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "frontdoor.lib.govuk.environment"},
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'frontdoor.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Wait for a writer rather than failing at once; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too: an in-memory shared-cache database fails concurrent writers at
+    # once ("table is locked") instead of waiting, unlike the file the service runs on.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Entra ID / any OIDC provider: set these four and staff can sign in with it.
+OIDC_RP_CLIENT_ID = os.environ.get("FRONTDOOR_OIDC_CLIENT_ID", "")
+if OIDC_RP_CLIENT_ID:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("frontdoor.accounts.oidc.StaffOIDCBackend")
+    OIDC_RP_CLIENT_SECRET = os.environ["FRONTDOOR_OIDC_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["FRONTDOOR_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["FRONTDOOR_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["FRONTDOOR_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("FRONTDOOR_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = "RS256"
+
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+# Lock by username, not address: a council's staff share one NAT address, and locking it
+# would lock out the whole office.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_LOCKOUT_CALLABLE = "frontdoor.accounts.views.locked_out"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+
+EMAIL_BACKEND = os.environ.get(
+    "FRONTDOOR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
+}
+
+# --- Council configuration (defaults from domain.md; override per council) -------------
+FRONTDOOR_COUNCIL_NAME = os.environ.get("FRONTDOOR_COUNCIL_NAME", "North Somerset Council")
+FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "802")
+# Staff must use TOTP in production; optional in the demo.
+FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTION else "0") == "1"
+FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")
+FRONTDOOR_CUMULATIVE_CONCERN_THRESHOLD = 3
+FRONTDOOR_CUMULATIVE_CONCERN_MONTHS = 12
+# Public forms: submissions per client address per hour.
+FRONTDOOR_PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("FRONTDOOR_PUBLIC_FORM_RATE_LIMIT", "10"))
+# ONS mid-2022 estimate for the calibration council (data-and-returns.md §5).
+FRONTDOOR_CHILD_POPULATION = int(os.environ.get("FRONTDOOR_CHILD_POPULATION", "42848"))
+# Overdue MASH checks are reported to the agency's lead and to the MASH manager.
+MASH_MANAGER_EMAIL = os.environ.get("FRONTDOOR_MASH_MANAGER_EMAIL", "mash-manager@example.invalid")

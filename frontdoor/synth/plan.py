@@ -1,0 +1,473 @@
+"""The plan: every contact, referral and closure of the period, drawn before anything is stored.
+
+Calibration is by construction. For each year of the period the planner first fixes the
+target counts (contacts counted per child, referrals, re-referrals, domestic abuse
+contacts), then draws events until each target is met exactly:
+
+1. referrals, in date order: each is a re-referral (a child whose previous referral, within
+   the last 12 months, has closed) with probability remaining re-referrals ÷ remaining
+   referrals, otherwise a first referral of a new family (or of a family last referred
+   more than a year ago);
+2. contacts about children whose case is open (passed to the allocated worker: not referrals);
+3. contacts that do not lead to a referral: earlier worries about children later referred,
+   new worries after a case closed, and families who only ever have contacts — filled up to
+   each year's contact count.
+"""
+
+import datetime as dt
+import heapq
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import count
+from typing import TypeVar
+
+from django.utils import timezone
+
+from frontdoor.contacts.codes import Outcome
+from frontdoor.synth import profile as shares
+from frontdoor.synth.population import Family, FamilyFactory, Identifiers, SynthPerson
+from frontdoor.synth.profile import Profile
+from frontdoor.synth.timing import Calendar, Timeline, timeline, year_before
+
+REFERRAL, PASSED, OTHER = "referral", "passed", "other"
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Episode:
+    """Children referred together by one contact: one CIN episode each."""
+
+    contact: "PlannedContact"
+    children: list[SynthPerson]
+    referral_date: dt.date
+    path: str
+    closure_date: dt.date | None
+    reason: str
+    re_referral: bool
+    episode_ids: list[tuple[int, int]] = field(default_factory=list)  # (episode, person)
+
+    @property
+    def family(self) -> Family:
+        return self.contact.family
+
+    def open_on(self, day: dt.date) -> bool:
+        return self.referral_date <= day and (self.closure_date is None or self.closure_date >= day)
+
+
+@dataclass(eq=False)
+class PlannedContact:
+    received_at: dt.datetime
+    family: Family
+    children: list[SynthPerson]
+    kind: str
+    timeline: Timeline
+    returned: bool = False
+    immediate_danger: bool = False
+    outcome: str = ""
+    domestic_abuse: bool = False
+    source: str = ""
+    episode: Episode | None = None
+
+    @property
+    def day(self) -> dt.date:
+        return timezone.localdate(self.received_at)
+
+
+@dataclass
+class Block:
+    """One year of the period with its targets (contacts are counted per child)."""
+
+    first: dt.date
+    last: dt.date
+    contacts: int
+    referrals: int
+    re_referrals: int
+    domestic_abuse: int
+    consultations: int
+
+    def holds(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass
+class Segment:
+    """Part of a block within one calendar month, and the contacts it still needs."""
+
+    first: dt.date
+    last: dt.date
+    left: int
+
+
+@dataclass
+class Plan:
+    first: dt.date
+    last: dt.date
+    as_of: dt.datetime
+    profile: Profile
+    blocks: list[Block]
+    families: list[Family]
+    contacts: list[PlannedContact]
+    episodes: list[Episode]
+    consultations: list[dt.datetime]
+
+
+def draw(rng: random.Random, weights: Mapping[T, float]) -> T:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _noisy(rng: random.Random, value: float, spread: float) -> int:
+    """`value` give or take a little (at most 2.5 standard deviations)."""
+    return round(value * (1 + max(-2.5, min(2.5, rng.gauss(0, 1))) * spread))
+
+
+class Planner:
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        end: dt.date,
+        years: int,
+        seed: int,
+        as_of: dt.datetime,
+        taken: set[str] | None = None,
+    ) -> None:
+        """`taken`: NHS numbers and UPNs already in the index, never to be issued again."""
+        self.profile = profile
+        self.rng = random.Random(seed)
+        self.as_of = as_of
+        self.last = end
+        self.first = end
+        for _ in range(years):
+            self.first = year_before(self.first)
+        self.first += dt.timedelta(days=1)
+        self.calendar = Calendar(self.rng, self.first, end)
+        self.factory = FamilyFactory(self.rng, Identifiers(self.rng, taken=taken))
+        self.families: list[Family] = []
+        self.contacts: list[PlannedContact] = []
+        self.episodes: list[Episode] = []
+        self._seq = count()
+        self.blocks = [self._block(k, years) for k in range(years)]
+
+    def _block(self, index: int, years: int) -> Block:
+        last = self.last
+        for _ in range(years - 1 - index):
+            last = year_before(last)
+        first = year_before(last) + dt.timedelta(days=1)
+        p, rng = self.profile, self.rng
+        referrals = _noisy(rng, p.referrals, 0.01)
+        return Block(
+            first,
+            last,
+            contacts=_noisy(rng, p.contacts, 0.01),
+            referrals=referrals,
+            re_referrals=_noisy(rng, referrals * p.re_referral_rate, 0.01),
+            domestic_abuse=_noisy(rng, p.domestic_abuse_contacts, 0.02),
+            consultations=_noisy(rng, p.consultations, 0.03),
+        )
+
+    def plan(self) -> Plan:
+        for block in self.blocks:
+            self._plan_referrals(block)
+        for block in self.blocks:
+            self._plan_passed(block)
+        self._plan_other()
+        for block in self.blocks:
+            self._assign_domestic_abuse(block)
+        for contact in self.contacts:
+            sources = shares.DOMESTIC_ABUSE_SOURCES if contact.domestic_abuse else shares.SOURCES
+            contact.source = draw(self.rng, sources)
+        self.contacts.sort(key=lambda c: c.received_at)
+        consultations = sorted(
+            when
+            for block in self.blocks
+            for _ in range(block.consultations)
+            if (when := self.calendar.received_at(block.first, block.last)) <= self.as_of
+        )
+        return Plan(
+            self.first,
+            self.last,
+            self.as_of,
+            self.profile,
+            self.blocks,
+            self.families,
+            self.contacts,
+            self.episodes,
+            consultations,
+        )
+
+    # --- contacts ------------------------------------------------------------------------
+
+    def _new_family(self, day: dt.date, children: int) -> Family:
+        family = self.factory.make(day, children)
+        self.families.append(family)
+        return family
+
+    def _pick(self, people: list[SynthPerson], size: int) -> list[SynthPerson]:
+        if size >= len(people):
+            return list(people)
+        chosen = set(self.rng.sample(range(len(people)), size))
+        return [p for i, p in enumerate(people) if i in chosen]
+
+    def _contact(
+        self,
+        when: dt.datetime,
+        family: Family,
+        children: list[SynthPerson],
+        kind: str,
+        urgent: bool = False,
+    ) -> PlannedContact:
+        rng, p = self.rng, self.profile
+        returned = not urgent and rng.random() < p.returned_share
+        on_time = rng.random() < p.on_time_share
+        plan = PlannedContact(
+            when,
+            family,
+            children,
+            kind,
+            timeline(rng, when, on_time=on_time, urgent=urgent, returned=returned),
+            returned=returned,
+            immediate_danger=urgent,
+        )
+        if kind == OTHER:
+            plan.outcome = draw(rng, shares.OTHER_OUTCOMES)
+        elif urgent or (kind == REFERRAL and rng.random() < 0.12):
+            plan.outcome = Outcome.STRATEGY_DISCUSSION
+        else:
+            plan.outcome = Outcome.REFERRAL
+        self.contacts.append(plan)
+        return plan
+
+    # --- 1. referrals --------------------------------------------------------------------
+
+    def _plan_referrals(self, block: Block) -> None:
+        rng = self.rng
+        heap: list[tuple[dt.datetime, int, int, bool]] = []
+        sizes, left = [], block.referrals
+        while left > 0:
+            sizes.append(min(draw(rng, shares.REFERRAL_GROUP), left))
+            left -= sizes[-1]
+        # Spread evenly over the year's day weights, so months differ only a little.
+        for when, size in zip(
+            self.calendar.spread(block.first, block.last, len(sizes)), sizes, strict=True
+        ):
+            heapq.heappush(heap, (when, next(self._seq), size, False))
+        to_go, re_to_go = block.referrals, block.re_referrals
+        while heap:
+            when, _, size, forced_first = heapq.heappop(heap)
+            if when > self.as_of:
+                to_go -= size
+                continue
+            used = 0
+            if not forced_first and re_to_go > 0 and rng.random() < re_to_go / to_go:
+                used = self._re_referral(when, min(size, re_to_go))
+                re_to_go -= used
+            if used and used < size:  # the rest are referred for the first time, a bit later
+                later = self.calendar.received_at(
+                    min(when.date() + dt.timedelta(days=1), block.last), block.last
+                )
+                heapq.heappush(heap, (later, next(self._seq), size - used, True))
+            elif not used:
+                self._first_referral(when, size)
+                used = size
+            to_go -= used
+
+    def _re_referral(self, when: dt.datetime, want: int) -> int:
+        """Refer again children whose last referral (within 12 months) has closed."""
+        day = timezone.localdate(when)
+        since, recent = year_before(day), day - dt.timedelta(days=14)
+        candidates = []
+        for family in self.families:
+            if not family.episodes:
+                continue
+            last = family.episodes[-1]
+            if last.closure_date is None or last.closure_date >= day:
+                continue
+            if not since <= last.referral_date <= recent:
+                continue
+            alive = [c for c in last.children if c.is_child_on(day)]
+            if alive:
+                candidates.append((family, alive))
+        if not candidates:
+            return 0
+        enough = [c for c in candidates if len(c[1]) >= want]
+        family, alive = self.rng.choice(enough or candidates)
+        children = self._pick(alive, want)
+        self._refer(when, family, children, re_referral=True)
+        return len(children)
+
+    def _first_referral(self, when: dt.datetime, size: int) -> None:
+        day = timezone.localdate(when)
+        family = None
+        if self.rng.random() < 0.08:
+            before = year_before(day)
+            known = [
+                f
+                for f in self.families
+                if f.episodes
+                and f.episodes[-1].referral_date < before
+                and f.episodes[-1].closure_date is not None
+                and f.episodes[-1].closure_date < day
+                and len(f.children_on(day)) >= size
+            ]
+            family = self.rng.choice(known) if known else None
+        family = family or self._new_family(day, size)
+        self._refer(when, family, self._pick(family.children_on(day), size), re_referral=False)
+
+    def _refer(
+        self, when: dt.datetime, family: Family, children: list[SynthPerson], *, re_referral: bool
+    ) -> None:
+        rng = self.rng
+        contact = self._contact(when, family, children, REFERRAL, urgent=rng.random() < 0.05)
+        path, _, (low, high), reason = rng.choices(
+            shares.EPISODE_PATHS, weights=[w for _, w, _, _ in shares.EPISODE_PATHS]
+        )[0]
+        decided = timezone.localdate(contact.timeline.decided_at)
+        closure: dt.date | None = decided + dt.timedelta(days=rng.randint(low, high))
+        if closure is not None and closure > self.as_of.date():
+            closure = None
+        episode = Episode(contact, children, contact.day, path, closure, reason, re_referral)
+        contact.episode = episode
+        family.episodes.append(episode)
+        self.episodes.append(episode)
+
+    # --- 2. contacts about children whose case is open ----------------------------------
+
+    def _plan_passed(self, block: Block) -> None:
+        rng = self.rng
+        target = round(self.profile.passed_share * block.contacts)
+        rows = tries = 0
+        never = dt.date.max
+        spans = [
+            (e.referral_date, e.closure_date or never, e.contact.timeline.decided_at, e)
+            for e in self.episodes
+            if e.referral_date <= block.last and (e.closure_date or never) >= block.first
+        ]
+        while rows < target and tries < target * 20:
+            tries += 1
+            when = self.calendar.received_at(block.first, block.last)
+            day = timezone.localdate(when)
+            if when > self.as_of:
+                continue
+            open_now = [
+                e
+                for referred, closes, decided, e in spans
+                if referred < day - dt.timedelta(days=3)
+                and closes > day
+                and decided < when - dt.timedelta(hours=1)
+            ]
+            if not open_now:
+                continue
+            episode = rng.choice(open_now)
+            alive = [c for c in episode.children if c.is_child_on(day)]
+            if not alive:
+                continue
+            size = min(draw(rng, shares.CONTACT_GROUP), len(alive), target - rows)
+            self._contact(when, episode.family, self._pick(alive, size), PASSED)
+            rows += size
+
+    # --- 3. contacts that are not referrals ---------------------------------------------
+
+    def _plan_other(self) -> None:
+        self.segments = [seg for block in self.blocks for seg in self._months(block)]
+        for episode in list(self.episodes):
+            self._precursors(episode)
+            self._follow_up(episode)
+        tries = 0
+        while any(seg.left > 0 for seg in self.segments) and tries < 1_000_000:
+            tries += 1
+            weights = [max(0, seg.left) for seg in self.segments]
+            self._contact_only_family(self.rng.choices(self.segments, weights=weights)[0])
+
+    def _months(self, block: Block) -> list[Segment]:
+        """The block's calendar months, each with its share of the year's contacts still to
+        plan (shares by day weight, so the year has no drift from month to month)."""
+        spans, day = [], block.first
+        while day <= block.last:
+            next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            spans.append((day, min(block.last, next_month - dt.timedelta(days=1))))
+            day = next_month
+        weights = [self.calendar.weight(first, last) for first, last in spans]
+        exact = [block.contacts * w / sum(weights) for w in weights]
+        counts = [int(x) for x in exact]
+        by_remainder = sorted(range(len(spans)), key=lambda i: counts[i] - exact[i])
+        for i in by_remainder[: block.contacts - sum(counts)]:
+            counts[i] += 1
+        planned = [
+            sum(len(c.children) for c in self.contacts if first <= c.day <= last)
+            for first, last in spans
+        ]
+        left = [n - done for n, done in zip(counts, planned, strict=True)]
+        while min(left) < 0:  # a month already over its share: take it from the fullest
+            over = left.index(min(left))
+            left[left.index(max(left))] += left[over]
+            left[over] = 0
+        return [Segment(a, b, n) for (a, b), n in zip(spans, left, strict=True)]
+
+    def _segment_of(self, day: dt.date) -> Segment | None:
+        return next((seg for seg in self.segments if seg.first <= day <= seg.last), None)
+
+    def _other_contact(self, when: dt.datetime, family: Family, pool: list[SynthPerson]) -> bool:
+        """Plan a non-referral contact if its month still needs contacts; True if planned."""
+        day = timezone.localdate(when)
+        segment = self._segment_of(day)
+        if segment is None or when > self.as_of or segment.left <= 0:
+            return False
+        if any(e.open_on(day) for e in family.episodes):
+            return False
+        alive = [c for c in pool if c.is_child_on(day)]
+        if not alive:
+            return False
+        size = min(draw(self.rng, shares.CONTACT_GROUP), len(alive), segment.left)
+        self._contact(when, family, self._pick(alive, size), OTHER)
+        segment.left -= size
+        return True
+
+    def _precursors(self, episode: Episode) -> None:
+        """Earlier worries about children who were later referred (cumulative concern)."""
+        if episode.re_referral:
+            return
+        for _ in range(draw(self.rng, {0: 40.0, 1: 45.0, 2: 15.0})):
+            day = episode.referral_date - dt.timedelta(days=self.rng.randint(7, 200))
+            if day >= self.first:
+                when = self.calendar.time_on(day)
+                self._other_contact(when, episode.family, episode.children)
+
+    def _follow_up(self, episode: Episode) -> None:
+        """A new worry after a case closed that does not meet the threshold again."""
+        if episode.closure_date is None or self.rng.random() >= 0.3:
+            return
+        day = episode.closure_date + dt.timedelta(days=self.rng.randint(14, 300))
+        if day <= self.last:
+            self._other_contact(self.calendar.time_on(day), episode.family, episode.family.children)
+
+    def _contact_only_family(self, segment: Segment) -> None:
+        rng = self.rng
+        when = self.calendar.received_at(segment.first, segment.last)
+        if when > self.as_of:
+            return
+        first_size = draw(rng, shares.CONTACT_GROUP)
+        family = self.factory.make(timezone.localdate(when), first_size)
+        planned = 0
+        for _ in range(draw(rng, shares.CONTACTS_PER_FAMILY)):
+            planned += self._other_contact(when, family, family.children)
+            day = timezone.localdate(when) + dt.timedelta(days=rng.randint(7, 200))
+            if day > self.last:
+                break
+            when = self.calendar.time_on(day)
+        if planned:
+            self.families.append(family)
+
+    # --- domestic abuse ------------------------------------------------------------------
+
+    def _assign_domestic_abuse(self, block: Block) -> None:
+        """Flag contacts until the year's domestic abuse count (per child) is met."""
+        left = block.domestic_abuse
+        in_block = [c for c in self.contacts if block.holds(c.day)]
+        self.rng.shuffle(in_block)
+        for contact in in_block:
+            if left <= 0:
+                break
+            if len(contact.children) <= left and contact.family.adults:
+                contact.domestic_abuse = True
+                left -= len(contact.children)

@@ -1,0 +1,77 @@
+"""The seeded workforce and the demo logins."""
+
+import random
+from dataclasses import dataclass
+
+from frontdoor.accounts.models import Agency, Role, Team, User
+from frontdoor.synth.names import NAMES, STAFF_ORIGINS
+
+FRONT_DOOR_TEAM = "Front Door"
+DEMO_PASSWORD = "front-door-demo"  # demo only: printed on screen by demo-setup
+# One login per role (teams and agencies as the test personas in frontdoor/test.py).
+DEMO_LOGINS: list[tuple[str, str, str, str]] = [
+    # username, role, team, agency slug
+    ("contact_officer", Role.CONTACT_OFFICER, FRONT_DOOR_TEAM, ""),
+    ("social_worker", Role.SOCIAL_WORKER, FRONT_DOOR_TEAM, ""),
+    ("team_manager", Role.TEAM_MANAGER, FRONT_DOOR_TEAM, ""),
+    ("other_manager", Role.TEAM_MANAGER, FRONT_DOOR_TEAM, ""),
+    ("police_partner", Role.MASH_PARTNER, "", "police"),
+    ("health_partner", Role.MASH_PARTNER, "", "health"),
+    ("early_help", Role.EARLY_HELP, "Family Wellbeing", ""),
+    ("analyst", Role.ANALYST, "Performance", ""),
+    ("qa_auditor", Role.QA_AUDITOR, "Quality Assurance", ""),
+    ("administrator", Role.ADMINISTRATOR, "Systems", ""),
+]
+
+
+@dataclass
+class Staff:
+    contact_officers: list[User]
+    social_workers: list[User]
+    managers: list[User]
+
+
+def _staff_member(rng: random.Random, username: str, role: str, team: Team) -> User:
+    origin = rng.choice(STAFF_ORIGINS)
+    boys, girls, surnames = NAMES[origin]
+    first = rng.choice(girls if rng.random() < 0.8 else boys)
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "role": role,
+            "team": team,
+            "first_name": first,
+            "last_name": rng.choice(surnames),
+        },
+    )
+    if created:
+        user.set_unusable_password()  # seeded staff never sign in; demo logins do
+        user.save(update_fields=["password"])
+    return user
+
+
+def seed_staff(seed: int) -> Staff:
+    """The front door's contact officers, social workers and team managers (no logins)."""
+    rng = random.Random(f"{seed}-staff")
+    team, _ = Team.objects.get_or_create(name=FRONT_DOOR_TEAM)
+    return Staff(
+        [_staff_member(rng, f"staff-co-{n:02d}", Role.CONTACT_OFFICER, team) for n in range(1, 7)],
+        [_staff_member(rng, f"staff-sw-{n:02d}", Role.SOCIAL_WORKER, team) for n in range(1, 11)],
+        [_staff_member(rng, f"staff-tm-{n:02d}", Role.TEAM_MANAGER, team) for n in range(1, 4)],
+    )
+
+
+def demo_logins(password: str = DEMO_PASSWORD) -> list[User]:
+    """Create (or reset the password of) one demo login per role."""
+    users = []
+    for username, role, team_name, agency_slug in DEMO_LOGINS:
+        team = Team.objects.get_or_create(name=team_name)[0] if team_name else None
+        agency = Agency.objects.get(slug=agency_slug) if agency_slug else None
+        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+        user.role, user.team, user.agency, user.is_active = role, team, agency, True
+        user.first_name = username.replace("_", " ").title()
+        user.last_name = "(demo)"
+        user.set_password(password)
+        user.save()
+        users.append(user)
+    return users

@@ -1,0 +1,142 @@
+"""The plan alone (no database): calibration by construction, determinism, realism."""
+
+import datetime as dt
+import random
+from collections import Counter
+from itertools import pairwise
+
+import pytest
+
+from frontdoor.lib.identifiers import (
+    is_test_nhs_number,
+    is_valid_nhs_number,
+    is_valid_postcode,
+    is_valid_upn,
+    outward_code,
+)
+from frontdoor.lib.workdays import end_of_next_working_day
+from frontdoor.synth.plan import REFERRAL, Plan, Planner
+from frontdoor.synth.population import FamilyFactory
+from frontdoor.synth.profile import PROFILES
+from frontdoor.synth.timing import local, year_before
+
+END = dt.date(2023, 3, 31)
+
+
+def small_plan(seed: int = 7, children: int = 2000) -> Plan:
+    profile = PROFILES["north-somerset"].scaled(children)
+    return Planner(profile, end=END, years=2, seed=seed, as_of=local(END, 23, 59)).plan()
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return small_plan()
+
+
+def fingerprint(plan: Plan) -> list[tuple[object, ...]]:
+    return [
+        (
+            c.received_at,
+            c.kind,
+            c.outcome,
+            c.source,
+            c.domestic_abuse,
+            tuple((p.given_name, p.family_name, p.date_of_birth, p.nhs_number) for p in c.children),
+        )
+        for c in plan.contacts
+    ]
+
+
+def test_the_same_seed_gives_the_same_plan_and_another_seed_another(plan):
+    assert fingerprint(small_plan()) == fingerprint(plan)
+    assert fingerprint(small_plan(seed=8)) != fingerprint(plan)
+
+
+def test_each_year_meets_its_targets_exactly(plan):
+    for block in plan.blocks:
+        contacts = [c for c in plan.contacts if block.holds(c.day)]
+        episodes = [e for e in plan.episodes if block.holds(e.referral_date)]
+        assert sum(len(c.children) for c in contacts) == block.contacts
+        assert sum(len(c.children) for c in contacts if c.domestic_abuse) == block.domestic_abuse
+        assert sum(len(e.children) for e in episodes) == block.referrals
+    last = plan.blocks[-1]
+    assert (
+        sum(len(e.children) for e in plan.episodes if last.holds(e.referral_date) and e.re_referral)
+        == last.re_referrals
+    )
+
+
+def test_targets_are_the_profile_scaled_give_or_take_a_little(plan):
+    scale = 2000 / 42_848
+    for block in plan.blocks:
+        assert abs(block.contacts - 9_293 * scale) <= 0.03 * 9_293 * scale
+        assert abs(block.referrals - 1_024 * scale) <= 0.03 * 1_024 * scale + 1
+
+
+def test_re_referrals_follow_a_closed_referral_within_12_months_and_first_ones_do_not(plan):
+    referred: dict[int, list[dt.date]] = {}
+    for episode in sorted(plan.episodes, key=lambda e: e.referral_date):
+        for child in episode.children:
+            earlier = referred.setdefault(id(child), [])
+            within = any(
+                year_before(episode.referral_date) <= d < episode.referral_date for d in earlier
+            )
+            assert within == episode.re_referral
+            earlier.append(episode.referral_date)
+
+
+def test_a_child_never_has_two_open_episodes(plan):
+    for family in plan.families:
+        spans = [(e.referral_date, e.closure_date or dt.date.max) for e in family.episodes]
+        for (_, closed), (opened, _) in pairwise(spans):
+            assert closed < opened
+
+
+def test_contacts_about_open_cases_come_while_the_case_is_open(plan):
+    passed = [c for c in plan.contacts if c.kind == "passed"]
+    assert passed
+    for contact in passed:
+        assert any(
+            e.open_on(contact.day) and set(map(id, contact.children)) <= set(map(id, e.children))
+            for e in contact.family.episodes
+        )
+
+
+def test_most_decisions_are_planned_within_one_working_day(plan):
+    on_time = [
+        c.timeline.decided_at <= end_of_next_working_day(c.received_at) for c in plan.contacts
+    ]
+    assert 0.85 <= sum(on_time) / len(on_time) <= 0.95
+    for contact in plan.contacts:
+        times = contact.timeline
+        assert contact.received_at <= times.triaged_at <= times.recorded_at <= times.decided_at
+
+
+def test_sources_look_like_a_front_door(plan):
+    sources = Counter(c.source for c in plan.contacts)
+    police = sources["6"] / len(plan.contacts)
+    assert 0.25 <= police <= 0.36
+    assert referrals_in(plan) == sum(len(e.children) for e in plan.episodes)
+
+
+def referrals_in(plan: Plan) -> int:
+    return sum(len(c.children) for c in plan.contacts if c.kind == REFERRAL)
+
+
+def test_families_have_valid_identifiers_addresses_and_names_of_many_origins():
+    factory = FamilyFactory(random.Random(3))
+    families = [factory.make(dt.date(2022, 6, 1), 2) for _ in range(600)]
+    people = [p for f in families for p in f.members()]
+    numbers = [p.nhs_number for p in people if p.nhs_number]
+    assert all(is_valid_nhs_number(n) and is_test_nhs_number(n) for n in numbers)
+    assert len(set(numbers)) == len(numbers)
+    assert all(is_valid_upn(p.upn) for p in people if p.upn)
+    for family in families:
+        assert is_valid_postcode(family.postcode)
+        assert 20 <= int(outward_code(family.postcode)[2:]) <= 49
+        assert all(0 <= c.age_on(dt.date(2022, 6, 1)) <= 17 for c in family.children)
+    assert len({p.ethnicity for p in people}) >= 10
+    twins = [f for f in families if len({c.date_of_birth for c in f.children}) < len(f.children)]
+    assert twins
+    polish_women = [p for p in people if p.sex == "F" and p.family_name.endswith(("ska", "ski"))]
+    assert all(p.family_name.endswith("ska") for p in polish_women)

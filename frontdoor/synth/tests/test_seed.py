@@ -1,0 +1,97 @@
+"""A small council seeded once for this module (children=2000, two years)."""
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count
+
+from frontdoor.casework.models import CINEpisode
+from frontdoor.contacts.models import Contact, ContactSubject, Decision
+from frontdoor.kpis.definitions import Period, measure_all
+from frontdoor.lib.identifiers import is_test_nhs_number, is_valid_nhs_number, is_valid_upn
+from frontdoor.lib.workdays import end_of_next_working_day
+from frontdoor.people.models import Household, Person, Relationship
+from frontdoor.synth.plan import PASSED
+from frontdoor.synth.seeding import Seeded, seed_council
+
+pytestmark = pytest.mark.django_db
+END = dt.date(2023, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def council(django_db_setup: None, django_db_blocker: object) -> Iterator[Seeded]:
+    with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
+        yield seed_council(profile="north-somerset", years=2, end=END, seed=5, children=2000)
+        transaction.set_rollback(True)
+
+
+def test_each_years_kpis_are_the_planned_figures(council):
+    plan = council.plan
+    for block, figures in zip(plan.blocks, council.years, strict=True):
+        assert figures == measure_all(Period(block.first, block.last))
+        assert figures["contacts"] == block.contacts
+        assert figures["domestic_abuse_contacts"] == block.domestic_abuse
+        opened = [
+            e
+            for e in plan.episodes
+            if block.holds(e.referral_date) and e.contact.timeline.decided_at <= plan.as_of
+        ]
+        assert figures["referrals"] == sum(len(e.children) for e in opened)
+        assert (
+            figures["referrals"]
+            == CINEpisode.objects.referred_between(block.first, block.last).count()
+        )
+    last = council.years[-1]
+    assert abs(last["re_referral_rate"] - 11.9) <= 0.05 * 11.9 + 1.5  # small council: ±1 child
+    assert 85 <= last["decisions_within_one_working_day_rate"] <= 95
+
+
+def test_every_decided_child_is_linked_and_decisions_are_authorised_by_another_person(council):
+    decided = Contact.objects.exclude(decided_at=None)
+    assert not ContactSubject.objects.filter(
+        contact__in=decided, role="child", person=None
+    ).exists()
+    authorised = Decision.objects.exclude(authorised_by=None)
+    assert authorised.exists()
+    assert all(d.authorised_by_id != d.recorded_by_id for d in authorised)
+    assert authorised.filter(status="returned").exists()
+    for contact in decided.order_by("?")[:200]:
+        assert contact.decision_due_at == end_of_next_working_day(contact.received_at)
+
+
+def test_contacts_about_open_cases_are_passed_to_the_allocated_worker(council):
+    planned = sum(
+        1
+        for c in council.plan.contacts
+        if c.kind == PASSED and c.timeline.decided_at <= council.plan.as_of
+    )
+    assert Contact.objects.filter(status="passed_to_worker").count() == planned
+
+
+def test_people_have_valid_synthetic_identifiers_and_shared_households(council):
+    people = Person.objects.all()
+    assert people.count() == council.people
+    for person in people:
+        if person.nhs_number:
+            assert is_valid_nhs_number(person.nhs_number)
+            assert is_test_nhs_number(person.nhs_number)
+        if person.upn:
+            assert is_valid_upn(person.upn)
+    households = Household.objects.annotate(people=Count("residents__person", distinct=True))
+    assert households.filter(people__gte=3).exists()  # families share their home
+    kinds = set(Relationship.objects.values_list("kind", flat=True))
+    assert {"parent", "child", "sibling"} <= kinds
+
+
+def test_episodes_close_and_some_stay_open_at_the_end(council):
+    assert CINEpisode.objects.exclude(closure_date=None).exists()
+    assert CINEpisode.objects.filter(closure_date=None).exists()
+    assert CINEpisode.objects.filter(referral_nfa=True).exists()
+
+
+def test_seeding_a_database_that_has_contacts_needs_force(council):
+    with pytest.raises(CommandError, match="already has contacts"):
+        call_command("seed", "--children=300", "--years=1", "--end=2023-03-31")

@@ -1,0 +1,83 @@
+"""Personas and helpers shared by the tests (style.md: one persona per kind of user)."""
+
+import datetime as dt
+from typing import Any
+
+from django.test import Client
+from django.utils import timezone
+
+from frontdoor.accounts.models import Agency, Role, Team, User
+from frontdoor.contacts import actions
+from frontdoor.contacts.inputs import ContactInput, SubjectInput
+from frontdoor.contacts.models import Contact
+
+PASSWORD = "correct horse battery staple"
+
+PERSONAS: dict[str, dict[str, Any]] = {
+    "contact_officer": {"role": Role.CONTACT_OFFICER, "team": "Front Door"},
+    "social_worker": {"role": Role.SOCIAL_WORKER, "team": "Front Door"},
+    "team_manager": {"role": Role.TEAM_MANAGER, "team": "Front Door"},
+    "other_manager": {"role": Role.TEAM_MANAGER, "team": "Front Door"},
+    "police_partner": {"role": Role.MASH_PARTNER, "agency": "police"},
+    "health_partner": {"role": Role.MASH_PARTNER, "agency": "health"},
+    "other_team_worker": {"role": Role.SOCIAL_WORKER, "team": "Children with Disabilities"},
+    "early_help": {"role": Role.EARLY_HELP, "team": "Family Wellbeing"},
+    "analyst": {"role": Role.ANALYST, "team": "Performance"},
+    "qa_auditor": {"role": Role.QA_AUDITOR, "team": "Quality Assurance"},
+    "administrator": {"role": Role.ADMINISTRATOR, "team": "Systems"},
+}
+
+
+def make_persona(name: str) -> User:
+    spec = PERSONAS[name]
+    team = Team.objects.get_or_create(name=spec["team"])[0] if spec.get("team") else None
+    agency = Agency.objects.get(slug=spec["agency"]) if spec.get("agency") else None
+    user, _ = User.objects.get_or_create(
+        username=name,
+        defaults={
+            "role": spec["role"],
+            "team": team,
+            "agency": agency,
+            "first_name": name.replace("_", " ").title(),
+            "last_name": "Persona",
+        },
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def sample_contact_input(**overrides: Any) -> ContactInput:
+    child = SubjectInput(
+        role="child",
+        given_name="Amelia",
+        family_name="Okafor",
+        date_of_birth=dt.date(2016, 5, 10),
+        sex="F",
+        postcode="BS23 1UJ",
+    )
+    fields: dict[str, Any] = {
+        "source": "2A",
+        "worry": "Amelia has come to school hungry and with bruises.",
+        "consent": "given",
+        "subjects": [child],
+        "referrer_name": "Ms Teacher",
+        "referrer_organisation": "Hillside Primary",
+    }
+    fields.update(overrides)
+    return ContactInput(**fields)
+
+
+def make_contact(received_at: dt.datetime | None = None, **overrides: Any) -> Contact:
+    return actions.receive_contact(
+        sample_contact_input(**overrides),
+        channel="phone",
+        actor_label="test",
+        received_at=received_at or timezone.now(),
+    )

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.urls import include, path
+
+from frontdoor import views
+from frontdoor.contacts.api import api
+from frontdoor.mash.api import router as mash_router
+
+api.add_router("", mash_router)
+
+urlpatterns: list = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("frontdoor.accounts.urls")),
+    path("", include("frontdoor.contacts.urls")),
+    path("people/", include("frontdoor.people.urls")),
+    path("mash/", include("frontdoor.mash.urls")),
+    path("performance/", include("frontdoor.kpis.urls")),
+    path("api/", api.urls),
+]
+
+if settings.OIDC_RP_CLIENT_ID:  # Entra ID / OIDC sign-in, only when configured
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

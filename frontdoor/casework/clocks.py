@@ -1,0 +1,50 @@
+"""The statutory clocks of casework, as pure date functions (domain.md §1).
+
+Working days exclude weekends and England bank holidays (frontdoor.lib.workdays). A clock's
+due date is the last day on which the thing is still in time.
+"""
+
+import calendar
+import datetime as dt
+
+from frontdoor.lib.workdays import add_working_days
+
+# Working Together 2018/2023: a single assessment within 45 working days of the referral.
+ASSESSMENT_WORKING_DAYS = 45
+# Working Together 2023: ICPC within 15 working days of the strategy discussion (or the
+# last one, if several were held).
+ICPC_WORKING_DAYS = 15
+# Working Together 2023: the core group first meets within 10 working days of the ICPC.
+CORE_GROUP_WORKING_DAYS = 10
+# Working Together 2023: first review conference within 3 months of the ICPC, then at
+# intervals of no more than 6 months.
+FIRST_REVIEW_MONTHS = 3
+LATER_REVIEW_MONTHS = 6
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (the month's last day if it is shorter)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def assessment_due(referral_date: dt.date) -> dt.date:
+    return add_working_days(referral_date, ASSESSMENT_WORKING_DAYS)
+
+
+def icpc_due(strategy_discussion_date: dt.date) -> dt.date:
+    return add_working_days(strategy_discussion_date, ICPC_WORKING_DAYS)
+
+
+def core_group_due(icpc_date: dt.date) -> dt.date:
+    return add_working_days(icpc_date, CORE_GROUP_WORKING_DAYS)
+
+
+def cp_review_due(plan_start: dt.date, last_review: dt.date | None) -> dt.date:
+    """When the next child protection review conference is due."""
+    if last_review is None:
+        return add_months(plan_start, FIRST_REVIEW_MONTHS)
+    return add_months(last_review, LATER_REVIEW_MONTHS)

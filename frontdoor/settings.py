@@ -166,5 +166,9 @@ FRONTDOOR_CUMULATIVE_CONCERN_MONTHS = 12
 FRONTDOOR_PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("FRONTDOOR_PUBLIC_FORM_RATE_LIMIT", "10"))
 # ONS mid-2022 estimate for the calibration council (data-and-returns.md §5).
 FRONTDOOR_CHILD_POPULATION = int(os.environ.get("FRONTDOOR_CHILD_POPULATION", "42848"))
+# Person matching (people.matching): at or above SUGGEST the intake suggests linking the
+# existing record; from REVIEW up to SUGGEST it asks the worker; below, "new person".
+FRONTDOOR_MATCH_SUGGEST = float(os.environ.get("FRONTDOOR_MATCH_SUGGEST", "0.95"))
+FRONTDOOR_MATCH_REVIEW = float(os.environ.get("FRONTDOOR_MATCH_REVIEW", "0.5"))
 # Overdue MASH checks are reported to the agency's lead and to the MASH manager.
 MASH_MANAGER_EMAIL = os.environ.get("FRONTDOOR_MASH_MANAGER_EMAIL", "mash-manager@example.invalid")

@@ -1,5 +1,6 @@
 """What the decision screen shows of a child's history (previous contacts, referrals, episodes)."""
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,23 +14,9 @@ from frontdoor.contacts.models import Contact
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    last_day = [
-        31,
-        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ][month]
-    return dt.date(year, month + 1, min(day.day, last_day))
+    """The same day `months` calendar months earlier (the month's last day if shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 @dataclass
@@ -61,7 +48,10 @@ def child_history(
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
     contacts = list(found.distinct().order_by("-received_at"))
-    episodes = list(CINEpisode.objects.filter(person=person).order_by("-referral_date"))
+    episodes_found = CINEpisode.objects.filter(person=person)
+    if exclude is not None:  # the episode this contact opened is not earlier history
+        episodes_found = episodes_found.exclude(contact=exclude)
+    episodes = list(episodes_found.order_by("-referral_date"))
     recent = [c for c in contacts if c.received_date >= since]
     progressed = {Outcome.REFERRAL, Outcome.STRATEGY_DISCUSSION, Outcome.EARLY_HELP}
     not_progressed = [c for c in recent if c.outcome and c.outcome not in progressed]

@@ -3,6 +3,7 @@
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -107,6 +108,18 @@ class Person(models.Model):
             models.Index(
                 fields=["search_given_name", "date_of_birth"], name="person_given_name_born"
             ),
+            # Search look-ups narrow a surname key by a window of birth dates; at national
+            # scale a common surname has tens of thousands of rows, so the date is indexed too.
+            models.Index(
+                fields=["family_name_last_phonetic", "date_of_birth"],
+                name="person_last_phonetic_born",
+            ),
+            models.Index(
+                fields=["search_family_name", "date_of_birth"], name="person_family_name_born"
+            ),
+            models.Index(
+                fields=["search_family_name", "search_given_name"], name="person_family_given"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -208,3 +221,99 @@ class Relationship(models.Model):
 
     def describe(self) -> dict[str, Any]:
         return {"kind": self.get_kind_display(), "other": self.other.full_name}
+
+
+class DuplicatePairQuerySet(models.QuerySet["DuplicatePair"]):
+    def awaiting_review(self) -> "DuplicatePairQuerySet":
+        """Proposed pairs of two live records, not flagged as possible twins or siblings."""
+        return self.filter(
+            status=DuplicatePair.Status.PROPOSED,
+            is_likely_twin_or_sibling=False,
+            first__merged_into__isnull=True,
+            second__merged_into__isnull=True,
+        )
+
+    def flagged_twins_or_siblings(self) -> "DuplicatePairQuerySet":
+        return self.filter(
+            status=DuplicatePair.Status.PROPOSED,
+            is_likely_twin_or_sibling=True,
+            first__merged_into__isnull=True,
+            second__merged_into__isnull=True,
+        )
+
+
+class DuplicatePair(models.Model):
+    """Two records that may be one person, found by `frontdoor people find-duplicates`.
+
+    Stored once per pair (`first` has the lower id). A pair marked as different people is
+    never proposed again. Pairs that look like twins or siblings (same surname, date of birth
+    and address, different forename) are flagged and never suggested for merging.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Awaiting review"
+        MERGED = "merged", "Merged"
+        DIFFERENT = "different", "Different people"
+
+    first = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    probability = models.FloatField(db_index=True)
+    evidence = models.JSONField(default=dict, blank=True, help_text="reasons and differences")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    is_likely_twin_or_sibling = models.BooleanField(default=False)
+    found_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = DuplicatePairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-probability", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="one_pair_per_two_people"),
+            models.CheckConstraint(condition=Q(first__lt=models.F("second")), name="pair_ordered"),
+        ]
+
+    @property
+    def reasons(self) -> list[str]:
+        return list(self.evidence.get("reasons", []))
+
+    @property
+    def differences(self) -> list[str]:
+        return list(self.evidence.get("differences", []))
+
+
+class Merge(models.Model):
+    """One record merged into another, with everything needed to undo it exactly.
+
+    `snapshot` holds the survivor's field values before the merge, which rows were moved
+    from the merged record to the survivor (by model, field and primary key), which rows were
+    removed because they would have duplicated the survivor's (serialised in full), which
+    moved rows were changed (old values) and which rows the merge created.
+    """
+
+    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    pair = models.ForeignKey(
+        DuplicatePair, null=True, blank=True, on_delete=models.SET_NULL, related_name="merges"
+    )
+    merged_at = models.DateTimeField()
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    snapshot = models.JSONField(default=dict)
+    unmerged_at = models.DateTimeField(null=True, blank=True)
+    unmerged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+
+    @property
+    def is_undone(self) -> bool:
+        return self.unmerged_at is not None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.people import views
+from frontdoor.people import review_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -9,4 +9,9 @@ urlpatterns = [
     path("<int:person_id>/", views.person_record, name="person"),
     path("<int:person_id>/chronology", views.chronology, name="chronology"),
     path("<int:person_id>/access-log", views.access_log, name="access-log"),
+    path("search.json", views.search_json, name="search-json"),
+    path("duplicates/", review_views.queue, name="duplicates"),
+    path("duplicates/<int:pair_id>/", review_views.review_pair, name="duplicate-pair"),
+    path("duplicates/<int:pair_id>/different", review_views.mark_different, name="mark-different"),
+    path("merges/<int:merge_id>/undo", review_views.undo_merge, name="undo-merge"),
 ]

@@ -4,8 +4,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontdoor.accounts.access import (
@@ -71,6 +72,43 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@allow(STAFF, "staff")
+@require_GET
+def search_json(request: AuthenticatedRequest) -> HttpResponse:
+    """The same search as the page, as JSON, for staff signed in to Front Door."""
+    form = SearchForm(request.GET or None)
+    if not (form.is_bound and form.is_valid() and form.has_search()):
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return JsonResponse(
+            {"errors": errors or {"q": ["Enter something to search for."]}}, status=400
+        )
+    data = form.cleaned_data
+    results = search_people(
+        visible_people(request.user),
+        data["q"],
+        date_of_birth=data["date_of_birth"],
+        postcode=data["postcode"],
+    )
+    return JsonResponse({"results": [_result(c) for c in results]})
+
+
+def _result(candidate: Candidate) -> dict[str, Any]:
+    person = candidate.person
+    born = person.date_of_birth
+    return {
+        "id": person.pk,
+        "url": reverse("people:person", args=[person.pk]),
+        "name": person.full_name,
+        "kind": person.kind,
+        "date_of_birth": born.isoformat() if born else None,
+        "postcode": current_postcode(person),
+        "score": candidate.score,
+        "is_likely_match": candidate.is_likely_match,
+        "reasons": candidate.reasons,
+        "differences": candidate.differences,
+    }
+
+
 def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> list[Candidate]:
     data = form.cleaned_data
     found = find_candidates(
@@ -119,6 +157,10 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def person_record(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
+    if person.merged_into_id:  # a tombstone: the history is on the surviving record
+        survivor = _person_or_404(request, person.merged_into_id)
+        messages.success(request, f"Record {person.pk} was merged into this record.")
+        return redirect("people:person", person_id=survivor.pk)
     record_view(request.user, person, person_id=person.pk, summary="Viewed record")
     context: dict[str, Any] = record_context(request.user, person)
     context.update(
@@ -173,7 +215,9 @@ def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def access_log(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
     record_view(request.user, person, person_id=person.pk, summary="Viewed access log")
-    events = AuditEvent.objects.filter(person_id=person.pk).select_related("user")
+    # Audit rows are never rewritten, so those of records merged into this one keep their id.
+    merged = list(Person.objects.filter(merged_into=person).values_list("pk", flat=True))
+    events = AuditEvent.objects.filter(person_id__in=[person.pk, *merged]).select_related("user")
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     roles = dict(Role.choices)
     return render(

@@ -1,10 +1,12 @@
 """The public front of matching: propose candidates for a described person, or a search."""
 
 import datetime as dt
+from typing import cast
 
 from django.db.models import QuerySet
 
-from frontdoor.people.matching.pool import candidate_pool
+from frontdoor.people.matching.online import match_person, query_record
+from frontdoor.people.matching.pool import PersonRow, as_person, candidate_pool
 from frontdoor.people.matching.query import Query, parse_search
 from frontdoor.people.matching.scoring import Candidate, score
 from frontdoor.people.models import Person
@@ -21,10 +23,18 @@ def rank(
     """Score the pool for `query` and return the best `limit`, best first."""
     if query.is_empty():
         return []
-    scored = [score(person, query) for person in candidate_pool(people, query)]
+    # Light rows stand in for people while scoring (pool.PersonRow); only those shown
+    # become Person objects.
+    scored = [score(cast(Person, row), query) for row in candidate_pool(people, query)]
     kept = [c for c in scored if c.agreement >= MIN_AGREEMENT and c.score >= min_score]
     kept.sort(key=lambda c: (-c.score, -c.weight, c.person.family_name, c.person.pk))
-    return kept[:limit]
+    return _as_people(kept[:limit])
+
+
+def _as_people(candidates: list[Candidate]) -> list[Candidate]:
+    for candidate in candidates:
+        candidate.person = as_person(cast(PersonRow, candidate.person))
+    return candidates
 
 
 def find_candidates(
@@ -46,6 +56,9 @@ def find_candidates(
     rather than making a duplicate (Working Together 2023: information about a child must be
     brought together so that a pattern of concern is seen). Pass `people` as the records the
     user may see. A score at or above LINK_THRESHOLD is a likely match; a person still decides.
+    Each candidate also carries the trained model's `probability`, `evidence` and `band`
+    (suggest / review / new, thresholds FRONTDOOR_MATCH_SUGGEST and FRONTDOOR_MATCH_REVIEW),
+    and they come best probability first.
     """
     query = Query(
         given_name=given_name,
@@ -56,7 +69,22 @@ def find_candidates(
         age=age,
         sex=sex,
     )
-    return rank(people if people is not None else Person.objects.all(), query, limit, min_score)
+    found = rank(people if people is not None else Person.objects.all(), query, limit, min_score)
+    return with_model_scores(found, query)
+
+
+def with_model_scores(found: list[Candidate], query: Query) -> list[Candidate]:
+    """Add the trained model's probability, evidence and band; best probability first."""
+    if not found:
+        return found
+    described = query_record(query)
+    for candidate in found:
+        match = match_person(candidate.person, query, described)
+        candidate.probability = round(match.probability, 4)
+        candidate.evidence = match.evidence_text
+        candidate.band = match.band
+    found.sort(key=lambda c: (-c.probability, -c.score, -c.weight))
+    return found
 
 
 def search_people(

@@ -65,6 +65,12 @@ class Candidate:
     differences: list[str] = field(default_factory=list)
     weight: float = 0.0
     agreement: float = 0.0  # share of the evidence compared that agreed, 0-1
+    # From the trained model (find_candidates): match probability, the evidence in plain
+    # words ("same date of birth; forename is a known nickname") and the band it falls in:
+    # "suggest" (link it), "review" (ask the worker) or "new" (offer a new person).
+    probability: float = 0.0
+    evidence: str = ""
+    band: str = ""
 
     @property
     def is_likely_match(self) -> bool:

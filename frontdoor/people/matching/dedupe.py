@@ -1,0 +1,305 @@
+"""Bulk de-duplication of a CSV of people: which records are one person.
+
+    record_id,given_name,surname,date_of_birth,sex,postcode,address,nhs_number
+
+Every row is read and prepared (features.prepare); rows that cannot be read as a person are
+reported with their line number and reason and kept as people of their own. Splink (DuckDB)
+scores the pairs the blocking rules bring together with the shipped model; pairs at or above
+the threshold are joined, most probable first, into clusters, except where two records in
+the would-be cluster have clearly different forenames and no shared NHS number (twins and
+siblings share a surname, date of birth and address; no chain of links may join them).
+"""
+
+import csv
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from frontdoor.lib.identifiers import normalise_nhs_number
+from frontdoor.people.matching.features import (
+    INPUT_COLUMNS,
+    Prepared,
+    name_columns,
+    never_one_person,
+    prepare,
+)
+
+DEFAULT_THRESHOLD = 0.9
+
+
+@dataclass
+class BadRow:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+RAW_COLUMNS = ("given_name", "surname", "dob", "sex", "postcode", "address", "nhs")
+
+
+@dataclass
+class Records:
+    """The rows read, as columns of raw cells (a dict per record would not fit 2 million)."""
+
+    ids: list[str] = field(default_factory=list)
+    raw: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in RAW_COLUMNS})
+    linkable: list[bool] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    names: dict[str, list[Any]] = field(default_factory=dict)
+
+    def add(self, record_id: str, cells: list[str], linkable: bool) -> None:
+        self.ids.append(record_id)
+        for column, cell in zip(RAW_COLUMNS, cells, strict=True):
+            self.raw[column].append(cell)
+        self.linkable.append(linkable)
+
+    def prepare_names(self) -> None:
+        self.names = name_columns(self.raw["given_name"], self.raw["surname"])
+
+    def frame_columns(self) -> dict[str, list[Any]]:
+        """unique_id, the name columns and the raw cells: what splink_model.prepare_table reads."""
+        if not self.names:
+            self.prepare_names()
+        return {
+            "unique_id": self.ids,
+            **self.names,
+            **{c: self.raw[c] for c in ("dob", "sex", "postcode", "address", "nhs")},
+        }
+
+    def prepared(self, index: int) -> Prepared:
+        """One record prepared as features.prepare() does it (for the clustering rules)."""
+        cells = dict(zip(RAW_COLUMNS, (self.raw[c][index] for c in RAW_COLUMNS), strict=True))
+        cells["date_of_birth"], cells["nhs_number"] = cells.pop("dob"), cells.pop("nhs")
+        return prepare({"record_id": self.ids[index], **cells})
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(value.split("|")) if value else ()
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SEXES = {"", "M", "F", "U", "MALE", "FEMALE", "UNKNOWN"}
+
+
+def check_row(cells: list[str]) -> list[str]:
+    """What is wrong with a row's cells (after record_id; empty if nothing)."""
+    problems = []
+    _, _, born, sex, _, _, nhs = cells
+    if born:
+        try:
+            if not _DATE.fullmatch(born):
+                raise ValueError
+            dt.date.fromisoformat(born)
+        except ValueError:
+            problems.append(f"date_of_birth {born!r} is not a date like 2016-05-10")
+    if sex.strip().upper() not in _SEXES:
+        problems.append(f"sex {sex!r} is not M, F or empty")
+    if nhs and not (len(nhs) == 10 and nhs.isdigit()):
+        clean = normalise_nhs_number(nhs)
+        if not (len(clean) == 10 and clean.isdigit()):
+            problems.append(f"nhs_number {nhs!r} is not 10 digits")
+    return problems
+
+
+_EMPTY = [""] * len(RAW_COLUMNS)
+
+
+def read_records(stream: TextIO, progress: Any = None) -> Records:
+    """Read every row; report malformed rows and keep them as people of their own.
+
+    Raises ValueError if the header is not the expected one.
+    """
+    reader = csv.reader(stream)
+    header = [h.strip().lower() for h in next(reader, [])]
+    if header != list(INPUT_COLUMNS):
+        raise ValueError(f"The first line must be the header {','.join(INPUT_COLUMNS)}.")
+    records = Records()
+    seen: dict[str, int] = {}
+    width = len(INPUT_COLUMNS)
+    for count, row in enumerate(reader, start=1):
+        if progress is not None and count % 10_000 == 0:
+            progress.update(10_000)
+        if len(row) != width:
+            if any(cell.strip() for cell in row):
+                line = reader.line_num
+                records.bad.append(BadRow(line, f"expected {width} fields, found {len(row)}"))
+            continue
+        record_id = row[0].strip()
+        if not record_id:
+            records.bad.append(BadRow(reader.line_num, "record_id is empty"))
+            continue
+        if record_id in seen:
+            records.bad.append(
+                BadRow(
+                    reader.line_num,
+                    f"record_id {record_id!r} already used on line {seen[record_id]}",
+                )
+            )
+            continue
+        seen[record_id] = reader.line_num
+        cells = row[1:]
+        problems = check_row(cells)
+        for problem in problems:
+            records.bad.append(BadRow(reader.line_num, f"{problem}; kept as a person of its own"))
+        records.add(record_id, _EMPTY if problems else cells, linkable=not problems)
+    return records
+
+
+class Clusters:
+    """Union-find over record numbers that refuses joins putting twins in one cluster."""
+
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self.parent = list(range(len(records)))
+        self.members: dict[int, list[int]] = {}
+        self.prepared: dict[int, Prepared] = {}
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _members(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
+    def _record(self, i: int) -> Prepared:
+        found = self.prepared.get(i)
+        if found is None:
+            found = self.prepared[i] = self.records.prepared(i)
+        return found
+
+    def _compatible(self, a: int, b: int) -> bool:
+        return not any(
+            never_one_person(self._record(i), self._record(j))
+            for i in self._members(a)
+            for j in self._members(b)
+        )
+
+    def join(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if not self._compatible(a, b):
+            return False
+        if len(self._members(a)) < len(self._members(b)):
+            a, b = b, a
+        self.members[a] = self._members(a) + self._members(b)
+        self.members.pop(b, None)
+        self.parent[b] = a
+        return True
+
+
+def cluster(
+    records: Records, pairs: list[tuple[str, str, float]], progress: Any = None
+) -> list[int]:
+    """Cluster number (the record number of its first record) for each record."""
+    index = {record_id: n for n, record_id in enumerate(records.ids)}
+    clusters = Clusters(records)
+    linkable = list(records.linkable)
+    for n in _ambiguous(records, pairs, index, clusters):
+        linkable[n] = False
+    for left, right, _ in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
+        if progress is not None:
+            progress.update(1)
+        i, j = index[left], index[right]
+        if linkable[i] and linkable[j]:
+            clusters.join(i, j)
+    first: dict[int, int] = {}
+    out = []
+    for n in range(len(records)):
+        out.append(first.setdefault(clusters.find(n), n))
+    return out
+
+
+def _ambiguous(
+    records: Records,
+    pairs: list[tuple[str, str, float]],
+    index: dict[str, int],
+    clusters: Clusters,
+) -> set[int]:
+    """Records with no forename, or only an initial, that match two people who differ.
+
+    "O. Barnes" born on the twins' birthday at their address could be Oliver or Olivia: it
+    is left unlinked rather than given to either.
+    """
+    vague = {
+        n
+        for n, forename in enumerate(records.names["forename"])
+        if not forename or len(forename) == 1
+    }
+    neighbours: dict[int, list[int]] = {}
+    for left, right, _ in pairs:
+        i, j = index[left], index[right]
+        if i in vague:
+            neighbours.setdefault(i, []).append(j)
+        if j in vague:
+            neighbours.setdefault(j, []).append(i)
+    record = clusters._record
+    return {
+        n
+        for n, found in neighbours.items()
+        if any(never_one_person(record(a), record(b)) for a in found for b in found if a < b)
+    }
+
+
+@dataclass
+class Result:
+    records: int
+    clusters: int
+    pairs: int
+    bad: list[BadRow]
+
+
+def _bar(enabled: bool, **options: Any) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(disable=not enabled, file=sys.stderr, **options)
+
+
+def dedupe(
+    source: Path,
+    target: Path,
+    model: dict[str, Any],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: bool = True,
+    on_bad_row: Any = None,
+) -> Result:
+    """De-duplicate `source` into `target` (record_id,cluster_id for every readable row)."""
+    from frontdoor.people.matching.splink_model import predict_pairs
+
+    with (
+        source.open(newline="", encoding="utf-8-sig") as stream,
+        _bar(progress, desc="Reading", unit=" rows") as bar,
+    ):
+        records = read_records(stream, bar)
+    if on_bad_row is not None:
+        for bad in records.bad:
+            on_bad_row(bad)
+    with _bar(progress, desc="Scoring pairs (Splink, DuckDB)", total=1) as bar:
+        pairs = predict_pairs(records.frame_columns(), model, threshold) if len(records) > 1 else []
+        bar.update(1)
+    with _bar(progress, desc="Clustering", total=len(pairs), unit=" pairs") as bar:
+        numbers = cluster(records, pairs, bar)
+    ids = records.ids
+    with target.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(("record_id", "cluster_id"))
+        writer.writerows(_rows(ids, numbers))
+    return Result(len(ids), len(set(numbers)), len(pairs), records.bad)
+
+
+def _rows(ids: list[str], numbers: list[int]) -> Iterator[tuple[str, str]]:
+    for record_id, number in zip(ids, numbers, strict=True):
+        yield record_id, ids[number]

@@ -1,0 +1,33 @@
+"""`frontdoor bench search` loads synthetic people, asks noisy questions, prints JSON."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from frontdoor.people.search_bench import bench_people
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_search_benchmark_prints_its_figures_as_json_on_the_last_line():
+    out = io.StringIO()
+    call_command("bench", "search", "--people", "300", "--queries", "40", stdout=out)
+    result = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert set(result) == {
+        "people",
+        "queries",
+        "database",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "recall_at_1",
+        "recall_at_10",
+        "cpu_p50_ms",
+        "cpu_p95_ms",
+    }
+    assert (result["people"], result["queries"]) == (300, 40)
+    assert result["recall_at_10"] >= 0.8
+    assert bench_people().count() == 300
+    assert bench_people().filter(search_family_name="").count() < 300  # keys were stored

@@ -31,6 +31,7 @@ from frontdoor.contacts.models import (
 )
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import end_of_next_working_day
+from frontdoor.mash.closing import close_open_enquiries
 from frontdoor.people.models import Person
 
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -172,7 +173,9 @@ def link_subject(subject: ContactSubject, person: Person, user: Any) -> ContactS
         subject.person = person
         subject.save(update_fields=["person"])
         if subject.role == ContactSubject.Role.CHILD or person.is_child:
-            _chronicle_contact(subject.contact, person, user)
+            # The event is the contact itself, so it names whoever recorded it (nobody for an
+            # online form), not the worker who linked the child; the link is audited below.
+            _chronicle_contact(subject.contact, person, subject.contact.created_by)
         record_change(
             user,
             subject.contact,
@@ -366,8 +369,14 @@ def authorise_decision(
                 contact=contact,
                 actor=user,
             )
-        if agree:
+        if agree and decision.outcome == Outcome.MASH_ENQUIRY:
+            # domain.md 2.1: a MASH enquiry goes "back to the decision" once partners have
+            # answered, so the contact stays open (and any enquiry keeps its partners asked).
+            contact.status = Contact.Status.AWAITING_DECISION
+            contact.save(update_fields=["status"])
+        elif agree:
             _apply_outcome(contact, decision, user, now)
+            close_open_enquiries(contact, user, at=now)
         else:
             contact.status = Contact.Status.AWAITING_DECISION
             contact.save(update_fields=["status"])

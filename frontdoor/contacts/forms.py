@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSource
+from frontdoor.contacts.handover import HandoverInput
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
 from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.lib.forms import GovukDateField
@@ -134,6 +135,11 @@ class StaffContactForm(SubjectFieldsMixin, WorryFieldsMixin):
     )
     consent_reason = forms.CharField(widget=forms.Textarea, required=False, max_length=2000)
     is_domestic_abuse = forms.BooleanField(required=False)
+    # Out of hours only: what the emergency duty worker did and what the day team must do.
+    handover_done_overnight = forms.CharField(
+        widget=forms.Textarea, required=False, max_length=5000
+    )
+    handover_needs_doing = forms.CharField(widget=forms.Textarea, required=False, max_length=5000)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -142,7 +148,31 @@ class StaffContactForm(SubjectFieldsMixin, WorryFieldsMixin):
             and not data.get("consent_reason", "").strip()
         ):
             self.add_error("consent_reason", "Say why consent was not sought or was refused.")
+        self._clean_handover(data)
         return data
+
+    def _clean_handover(self, data: dict[str, Any]) -> None:
+        # The handover is revealed only for out-of-hours contacts (GOV.UK conditional
+        # reveal); for any other channel it is ignored, as hidden questions are.
+        if data.get("channel") == Channel.OUT_OF_HOURS and not self.handover_items():
+            self.add_error(
+                "handover_needs_doing",
+                "Say what the day team needs to do (one action on each line).",
+            )
+
+    def is_out_of_hours(self) -> bool:
+        return self.cleaned_data.get("channel") == Channel.OUT_OF_HOURS
+
+    def handover_items(self) -> list[HandoverInput]:
+        """One handover action per non-blank line of 'what needs doing'."""
+        data = getattr(self, "cleaned_data", {})
+        overnight = str(data.get("handover_done_overnight") or "").strip()
+        lines = str(data.get("handover_needs_doing") or "").splitlines()
+        return [
+            HandoverInput(needs_doing=line.strip(), done_overnight=overnight)
+            for line in lines
+            if line.strip()
+        ]
 
     def to_input(self) -> ContactInput:
         data = self.cleaned_data
@@ -364,3 +394,12 @@ class ConsultationForm(forms.Form):
         max_length=10000,
         error_messages=_required("Record the advice you gave."),
     )
+
+
+class HandoverItemForm(forms.Form):
+    needs_doing = forms.CharField(
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages=_required("Say what the day team needs to do."),
+    )
+    done_overnight = forms.CharField(widget=forms.Textarea, required=False, max_length=5000)

@@ -266,3 +266,44 @@ class OnlineSubmission(models.Model):
 
     client_hash = models.CharField(max_length=64, db_index=True)
     at = models.DateTimeField(db_index=True)
+
+
+class HandoverItemQuerySet(models.QuerySet["HandoverItem"]):
+    def awaiting_acceptance(self) -> "HandoverItemQuerySet":
+        """The morning handover list: nobody in the day team has taken these on yet."""
+        return self.filter(accepted_at__isnull=True).order_by("recorded_at", "pk")
+
+    def accepted_not_done(self) -> "HandoverItemQuerySet":
+        return self.filter(accepted_at__isnull=False, done_at__isnull=True)
+
+
+class HandoverItem(models.Model):
+    """Something the emergency duty team needs the day team to do about an out-of-hours contact."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="handover_items")
+    done_overnight = models.TextField("what was done overnight", blank=True)
+    needs_doing = models.TextField("what needs doing")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(db_index=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_note = models.TextField(blank=True)
+
+    objects = HandoverItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    def is_done(self) -> bool:
+        return self.done_at is not None

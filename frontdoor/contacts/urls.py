@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.contacts.views import decide, intake
+from frontdoor.contacts.views import decide, handover, intake
 
 app_name = "contacts"
 urlpatterns = [
@@ -25,6 +25,10 @@ urlpatterns = [
         name="authorise",
     ),
     path("contacts/<int:contact_id>/access-log", decide.contact_access_log, name="access-log"),
+    path("contacts/<int:contact_id>/handover", handover.add_item, name="add-handover-item"),
+    path("handover/", handover.morning_handover, name="handover"),
+    path("handover/<int:item_id>/accept", handover.accept, name="accept-handover-item"),
+    path("handover/<int:item_id>/done", handover.done, name="handover-item-done"),
     path("consultations/", intake.consultations, name="consultations"),
     path("consultations/new", intake.new_consultation, name="new-consultation"),
     path("partner/contacts", decide.partner_contacts, name="partner-contacts"),

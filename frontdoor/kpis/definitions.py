@@ -14,13 +14,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from frontdoor.accounts.models import Agency
 from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts.models import Consultation, Contact, ContactSubject
 from frontdoor.kpis.models import PopulationEstimate
+from frontdoor.mash.models import AgencyCheck, CheckAnswer
+from frontdoor.mash.strategy_models import Attendance, StrategyDiscussion
 
 Number = int | float | None
 
@@ -300,6 +303,64 @@ KPIS: list[Kpi] = [
 ]
 
 
+# --- Strategy discussions (issue 3 item 8) ------------------------------------------------
+# Working Together 2023: police and health take part in every strategy discussion; the
+# annual report says multi-agency meetings are poorly attended. A discussion belongs to the
+# period of the moment it was held; only recorded (held) discussions count.
+
+
+def strategy_discussions_held_in(period: Period) -> QuerySet[StrategyDiscussion]:
+    start, end = period.moments()
+    return StrategyDiscussion.objects.held_between(start, end)
+
+
+def strategy_discussions_held(period: Period) -> int:
+    """Strategy discussions held (and recorded) in the period."""
+    return strategy_discussions_held_in(period).count()
+
+
+def _attendance_rate(period: Period, agency_slug: str) -> float | None:
+    held = strategy_discussions_held_in(period)
+    attended = held.filter(
+        invitations__agency__slug=agency_slug, invitations__attendance=Attendance.ATTENDED
+    )
+    return percent(attended.distinct().count(), held.count())
+
+
+def police_attendance_rate_at_strategy_discussions(period: Period) -> float | None:
+    """Held strategy discussions the police attended ÷ held strategy discussions, per cent."""
+    return _attendance_rate(period, "police")
+
+
+def health_attendance_rate_at_strategy_discussions(period: Period) -> float | None:
+    """Held strategy discussions health attended ÷ held strategy discussions, per cent."""
+    return _attendance_rate(period, "health")
+
+
+KPIS += [
+    Kpi(
+        "strategy_discussions_held",
+        "Strategy discussions held",
+        strategy_discussions_held,
+        "Strategy discussions held and recorded in the period.",
+    ),
+    Kpi(
+        "police_attendance_rate_at_strategy_discussions",
+        "Strategy discussions: police attended",
+        police_attendance_rate_at_strategy_discussions,
+        "Held strategy discussions the police attended ÷ strategy discussions held.",
+        "%",
+    ),
+    Kpi(
+        "health_attendance_rate_at_strategy_discussions",
+        "Strategy discussions: health attended",
+        health_attendance_rate_at_strategy_discussions,
+        "Held strategy discussions health attended ÷ strategy discussions held.",
+        "%",
+    ),
+]
+
+
 def measure_all(period: Period) -> dict[str, Any]:
     """Every KPI for the period, keyed as in KPIS (the JSON of `frontdoor kpis`)."""
     figures: dict[str, Any] = {
@@ -308,4 +369,207 @@ def measure_all(period: Period) -> dict[str, Any]:
         "population": population(period),
     }
     figures.update({kpi.key: kpi.measure(period) for kpi in KPIS})
+    figures.update({measure.key: measure.measure(period) for measure in AGENCY_MEASURES})
     return figures
+
+
+# --- MASH checks, per agency (issue 3 item 8) ----------------------------------------------
+# data-and-returns.md §1: "Multi-agency checks within deadline: checks answered by their due
+# time ÷ checks answered, per agency". Ofsted found decisions made without information from
+# teachers and health; these show which agency is late. Keys are agency slugs.
+
+AgencyFigures = dict[str, Number]
+
+
+def checks_requested_in(period: Period) -> QuerySet[AgencyCheck]:
+    """Agency checks asked for in the period."""
+    start, end = period.moments()
+    return AgencyCheck.objects.filter(requested_at__gte=start, requested_at__lt=end)
+
+
+def check_answers_in(period: Period) -> QuerySet[CheckAnswer]:
+    """Answers to agency checks given in the period (whenever the check was asked)."""
+    start, end = period.moments()
+    return CheckAnswer.objects.filter(answered_at__gte=start, answered_at__lt=end)
+
+
+def checks_overdue_at(moment: dt.datetime) -> QuerySet[AgencyCheck]:
+    """Checks asked and due before `moment` that were still outstanding at `moment`: not
+    answered by then, not withdrawn, and their contact not yet decided (a decision closes
+    the enquiry's open checks)."""
+    return (
+        AgencyCheck.objects.filter(requested_at__lt=moment, due_at__lt=moment)
+        .exclude(status=AgencyCheck.Status.WITHDRAWN)
+        .filter(Q(answer__isnull=True) | Q(answer__answered_at__gte=moment))
+        .filter(
+            Q(enquiry__contact__decided_at__isnull=True)
+            | Q(enquiry__contact__decided_at__gte=moment)
+        )
+    )
+
+
+def checks_closed_unanswered(period: Period) -> QuerySet[AgencyCheck]:
+    """Checks closed unanswered because their contact was decided in the period."""
+    start, end = period.moments()
+    return AgencyCheck.objects.filter(
+        status=AgencyCheck.Status.CLOSED,
+        enquiry__contact__decided_at__gte=start,
+        enquiry__contact__decided_at__lt=end,
+    )
+
+
+def _per_agency(queryset: QuerySet[Any], field: str) -> dict[str, int]:
+    rows = queryset.order_by().values(field).annotate(total=Count("pk"))
+    return {row[field]: row["total"] for row in rows}
+
+
+def _agencies_asked(period: Period) -> list[str]:
+    """Every agency with a check asked, answered or overdue in the period (sorted slugs)."""
+    _, end = period.moments()
+    slugs: set[str] = set()
+    for queryset, field in [
+        (checks_requested_in(period), "agency__slug"),
+        (check_answers_in(period), "check_request__agency__slug"),
+        (checks_overdue_at(end), "agency__slug"),
+        (checks_closed_unanswered(period), "agency__slug"),
+    ]:
+        slugs.update(queryset.order_by().values_list(field, flat=True).distinct())
+    return sorted(slugs)
+
+
+def _every_agency(period: Period, found: dict[str, Any], empty: Any) -> AgencyFigures:
+    return {slug: found.get(slug, empty) for slug in _agencies_asked(period)}
+
+
+def checks_requested_by_agency(period: Period) -> AgencyFigures:
+    """Checks asked of each agency in the period."""
+    return _every_agency(period, _per_agency(checks_requested_in(period), "agency__slug"), 0)
+
+
+def checks_answered_by_agency(period: Period) -> AgencyFigures:
+    """Checks each agency answered in the period."""
+    answered = _per_agency(check_answers_in(period), "check_request__agency__slug")
+    return _every_agency(period, answered, 0)
+
+
+def checks_answered_within_deadline_by_agency(period: Period) -> AgencyFigures:
+    """Checks each agency answered in the period by their due time."""
+    on_time = check_answers_in(period).filter(answered_at__lte=F("check_request__due_at"))
+    return _every_agency(period, _per_agency(on_time, "check_request__agency__slug"), 0)
+
+
+def checks_within_deadline_rate_by_agency(period: Period) -> AgencyFigures:
+    """Checks answered in the period by their due time ÷ checks answered in the period, per
+    agency, per cent (None for an agency that answered none)."""
+    answered = checks_answered_by_agency(period)
+    on_time = checks_answered_within_deadline_by_agency(period)
+    return {
+        slug: percent(int(on_time[slug] or 0), int(total or 0)) for slug, total in answered.items()
+    }
+
+
+def _median(values: list[float]) -> float | None:
+    """The middle value (the mean of the two middle values for an even count), 1 d.p."""
+    if not values:
+        return None
+    ordered, middle = sorted(values), len(values) // 2
+    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def median_hours_to_answer_by_agency(period: Period) -> AgencyFigures:
+    """Median time from asking to answering, in hours (calendar), of the checks each agency
+    answered in the period (None for an agency that answered none)."""
+    hours: dict[str, list[float]] = defaultdict(list)
+    rows = check_answers_in(period).values_list(
+        "check_request__agency__slug", "check_request__requested_at", "answered_at"
+    )
+    for slug, asked, answered in rows:
+        hours[slug].append((answered - asked).total_seconds() / 3600)
+    return _every_agency(period, {slug: _median(v) for slug, v in hours.items()}, None)
+
+
+def checks_overdue_at_period_end_by_agency(period: Period) -> AgencyFigures:
+    """Checks past their due time and still unanswered at the end of the period's last day."""
+    _, end = period.moments()
+    return _every_agency(period, _per_agency(checks_overdue_at(end), "agency__slug"), 0)
+
+
+def checks_closed_unanswered_by_agency(period: Period) -> AgencyFigures:
+    """Checks still unanswered when their contact's decision was authorised in the period:
+    the decision was made without that agency's information (Ofsted's finding)."""
+    closed = _per_agency(checks_closed_unanswered(period), "agency__slug")
+    return _every_agency(period, closed, 0)
+
+
+@dataclass(frozen=True)
+class AgencyMeasure:
+    key: str
+    label: str
+    measure: Callable[[Period], AgencyFigures]
+    definition: str
+    unit: str = ""  # "" (a count), "%" or "hours"
+
+
+AGENCY_MEASURES: list[AgencyMeasure] = [
+    AgencyMeasure(
+        "checks_requested_by_agency",
+        "Checks asked",
+        checks_requested_by_agency,
+        "MASH checks asked of the agency in the period.",
+    ),
+    AgencyMeasure(
+        "checks_answered_by_agency",
+        "Checks answered",
+        checks_answered_by_agency,
+        "Checks the agency answered in the period, whenever they were asked.",
+    ),
+    AgencyMeasure(
+        "checks_answered_within_deadline_by_agency",
+        "Answered on time",
+        checks_answered_within_deadline_by_agency,
+        "Of those, answered by the check's due time.",
+    ),
+    AgencyMeasure(
+        "checks_within_deadline_rate_by_agency",
+        "Within deadline",
+        checks_within_deadline_rate_by_agency,
+        "Checks answered by their due time ÷ checks answered, as a percentage.",
+        "%",
+    ),
+    AgencyMeasure(
+        "median_hours_to_answer_by_agency",
+        "Median time to answer",
+        median_hours_to_answer_by_agency,
+        "Median hours from the check being asked to the agency's answer.",
+        "hours",
+    ),
+    AgencyMeasure(
+        "checks_closed_unanswered_by_agency",
+        "Decided without an answer",
+        checks_closed_unanswered_by_agency,
+        "Checks still unanswered when the contact's decision was authorised in the period "
+        "(the check is then closed).",
+    ),
+    AgencyMeasure(
+        "checks_overdue_at_period_end_by_agency",
+        "Overdue at period end",
+        checks_overdue_at_period_end_by_agency,
+        "Checks past their due time and unanswered at the end of the period, while the "
+        "contact was still undecided.",
+    ),
+]
+
+
+def agency_rows(figures: dict[str, Any]) -> list[dict[str, Any]]:
+    """The per-agency measures of `measure_all` as one row per agency, by agency name."""
+    names = dict(Agency.objects.values_list("slug", "name"))
+    slugs = {slug for measure in AGENCY_MEASURES for slug in figures[measure.key]}
+    return [
+        {
+            "slug": slug,
+            "agency": names.get(slug, slug),
+            **{measure.key: figures[measure.key].get(slug) for measure in AGENCY_MEASURES},
+        }
+        for slug in sorted(slugs, key=lambda slug: names.get(slug, slug))
+    ]

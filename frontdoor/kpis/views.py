@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from frontdoor.accounts.access import ANALYSTS, allow
-from frontdoor.kpis.definitions import KPIS, measure_all, monthly
+from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, agency_rows, measure_all, monthly
 from frontdoor.kpis.forms import PeriodForm, last_12_months
 
 
@@ -18,6 +18,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         initial={"date_from": default.first, "date_to": default.last},
     )
     period = form.period()
+    figures = measure_all(period)
     return render(
         request,
         "kpis/dashboard.html",
@@ -25,7 +26,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "form": form,
             "period": period,
             "kpis": KPIS,
-            "figures": measure_all(period),
+            "figures": figures,
             "months": monthly(period),
+            "agency_measures": AGENCY_MEASURES,
+            "agency_rows": agency_rows(figures),
         },
     )

@@ -20,7 +20,7 @@ from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions import triage_contact
 from frontdoor.contacts.models import Consent, Contact, Rag
 from frontdoor.lib.errors import ActionError
-from frontdoor.mash.clocks import check_due_at
+from frontdoor.mash.clocks import check_due_at, clock_rules
 from frontdoor.mash.models import (
     AgencyCheck,
     AgencyMashSettings,
@@ -47,7 +47,7 @@ def _linked_children(contact: Contact) -> list[Person]:
 
 def _chronicle(contact: Contact, summary: str, at: dt.datetime, actor: Any) -> None:
     for person in _linked_children(contact):
-        add_event(person, Kind.CONTACT, summary, at, contact=contact, actor=actor)
+        add_event(person, Kind.MASH, summary, at, contact=contact, actor=actor)
 
 
 def _check_enquiry_request(contact: Contact, checks: Sequence[tuple[Agency, str]]) -> None:
@@ -85,14 +85,17 @@ def open_mash_enquiry(
     now = at or timezone.now()
     with transaction.atomic():
         enquiry = MashEnquiry.objects.create(contact=contact, opened_by=user, opened_at=now)
-        for agency, question in checks:
-            AgencyCheck.objects.create(
+        rules = clock_rules(contact.rag)  # one query for every agency's clock
+        AgencyCheck.objects.bulk_create(
+            AgencyCheck(
                 enquiry=enquiry,
                 agency=agency,
                 question=question.strip(),
                 requested_at=now,
-                due_at=check_due_at(now, contact.rag, agency),
+                due_at=check_due_at(now, contact.rag, agency, rules=rules),
             )
+            for agency, question in checks
+        )
         names = ", ".join(agency.name for agency, _ in checks)
         record_change(
             user,
@@ -117,10 +120,16 @@ def _check_answer_fields(
         raise ActionError("This check has already been answered.")
     if check.status == AgencyCheck.Status.WITHDRAWN:
         raise ActionError("This check was withdrawn, so it no longer needs an answer.")
+    if check.status == AgencyCheck.Status.CLOSED:
+        raise ActionError(
+            "This check was closed because the MASH enquiry was decided; "
+            "it no longer needs an answer."
+        )
     if known and not what_is_known.strip():
         raise ActionError("Say what your agency knows.", field="what_is_known")
-    allowed = set(RiskIndicator.objects.filter(is_active=True).values_list("code", flat=True))
-    unknown = sorted(set(risk_indicators) - allowed)
+    chosen = set(risk_indicators)
+    allowed = RiskIndicator.objects.filter(is_active=True).values_list("code", flat=True)
+    unknown = sorted(chosen - set(allowed)) if chosen else []
     if unknown:
         raise ActionError(f"Unknown risk indicator: {', '.join(unknown)}.", field="risk_indicators")
     if source_date and source_date > timezone.localdate(now):
@@ -153,7 +162,11 @@ def answer_check(
         raise ActionError("Give the name of the person answering.", field="answered_by_name")
     with transaction.atomic():
         # Lock the check: two answers arriving together must not both be recorded.
-        check = AgencyCheck.objects.select_for_update().get(pk=check.pk)
+        check = (
+            AgencyCheck.objects.select_for_update(of=("self",))
+            .select_related("agency", "enquiry__contact")
+            .get(pk=check.pk)
+        )
         _check_answer_fields(check, known, what_is_known, risk_indicators, source_date, now)
         answer = CheckAnswer.objects.create(
             check_request=check,

@@ -51,7 +51,7 @@ def _log_read(agency: Agency, check: AgencyCheck) -> None:
     summary="List your agency's checks",
 )
 def list_checks(
-    request: HttpRequest, status: Literal["open", "answered", "withdrawn"] = Query("open")
+    request: HttpRequest, status: Literal["open", "answered", "withdrawn", "closed"] = Query("open")
 ) -> Any:
     """Checks the front door asked your agency, least time left first."""
     agency: Agency = request.auth  # type: ignore[attr-defined]
@@ -98,7 +98,7 @@ def respond(
             **payload.model_dump(),
         )
     except ActionError as error:
-        # No field: the check's state refused it (answered, withdrawn): a conflict.
+        # No field: the check's state refused it (answered, withdrawn, closed): a conflict.
         status = 409 if error.field is None else 422
         return problem(
             status,

@@ -19,20 +19,27 @@ from frontdoor.lib.workdays import (
 from frontdoor.mash.defaults import DEFAULT_CLOCK_RULES
 from frontdoor.mash.models import CheckClockRule, ClockMode
 
+Rules = dict[int | None, tuple[str, int]]
 
-def clock_rule(rag: str, agency: Any = None) -> tuple[str, int]:
+
+def clock_rules(rag: str) -> Rules:
+    """Every (mode, amount) for `rag` in one query: by agency id, None for the default."""
+    rules: Rules = {
+        rule.agency_id: (rule.mode, rule.amount) for rule in CheckClockRule.objects.filter(rag=rag)
+    }
+    if None not in rules:
+        for default_rag, mode, amount in DEFAULT_CLOCK_RULES:
+            if default_rag == rag:
+                rules[None] = (mode, amount)
+    if None not in rules:
+        raise ValueError(f"No clock rule for RAG {rag!r}")
+    return rules
+
+
+def clock_rule(rag: str, agency: Any = None, rules: Rules | None = None) -> tuple[str, int]:
     """The (mode, amount) for `rag`: the agency's override, else the council default."""
-    rules = CheckClockRule.objects.filter(rag=rag)
-    rule = None
-    if agency is not None:
-        rule = rules.filter(agency=agency).first()
-    rule = rule or rules.filter(agency__isnull=True).first()
-    if rule is not None:
-        return rule.mode, rule.amount
-    for default_rag, mode, amount in DEFAULT_CLOCK_RULES:
-        if default_rag == rag:
-            return mode, amount
-    raise ValueError(f"No clock rule for RAG {rag!r}")
+    rules = clock_rules(rag) if rules is None else rules
+    return rules.get(getattr(agency, "pk", None)) or rules[None]
 
 
 def close_of_business_after_working_days(received_at: dt.datetime, days: int) -> dt.datetime:
@@ -56,7 +63,11 @@ def due_at_by_rule(requested_at: dt.datetime, mode: str, amount: int) -> dt.date
     raise ValueError(f"Unknown clock mode {mode!r}")
 
 
-def check_due_at(requested_at: dt.datetime, rag: str, agency: Any = None) -> dt.datetime:
-    """When a check requested at `requested_at` for a contact rated `rag` must be answered."""
-    mode, amount = clock_rule(rag, agency)
+def check_due_at(
+    requested_at: dt.datetime, rag: str, agency: Any = None, rules: Rules | None = None
+) -> dt.datetime:
+    """When a check requested at `requested_at` for a contact rated `rag` must be answered.
+
+    `rules`: the `clock_rules(rag)` already read, to ask for several agencies at once."""
+    mode, amount = clock_rule(rag, agency, rules)
     return due_at_by_rule(requested_at, mode, amount)

@@ -1,8 +1,10 @@
 """Forms for the MASH pages (validated here, at the edge; rules are in actions)."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Consent, Rag
@@ -130,3 +132,40 @@ class SharingForm(forms.Form):
         error_messages={"required": "Choose whether consent was sought."},
     )
     consent_reason = forms.CharField(max_length=4000, widget=forms.Textarea, required=False)
+
+
+class ExtensionDecisionForm(forms.Form):
+    """Grant more time (with the new due date and time) or refuse it (with a reason)."""
+
+    decision = forms.ChoiceField(
+        choices=[("grant", "Grant more time"), ("refuse", "Refuse")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to grant more time."},
+    )
+    new_due_date = GovukDateField(required=False)
+    new_due_time = forms.CharField(max_length=5, required=False)
+    reason = forms.CharField(max_length=2000, widget=forms.Textarea, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "grant":
+            data["new_due"] = self._new_due(data)
+        elif data.get("decision") == "refuse" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why more time is refused.")
+        return data
+
+    def _new_due(self, data: dict[str, Any]) -> dt.datetime | None:
+        day = data.get("new_due_date")
+        if day is None:
+            if "new_due_date" not in self.errors:
+                self.add_error("new_due_date", "Enter the new due date.")
+            return None
+        try:
+            hour, minute = (int(part) for part in data.get("new_due_time", "").split(":"))
+            at = dt.time(hour, minute)
+        except ValueError:
+            self.add_error(
+                "new_due_time", "Enter the new due time as hours and minutes, like 17:00."
+            )
+            return None
+        return timezone.make_aware(dt.datetime.combine(day, at))

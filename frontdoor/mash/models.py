@@ -57,6 +57,7 @@ class AgencyCheck(models.Model):
         OPEN = "open", "Awaiting answer"
         ANSWERED = "answered", "Answered"
         WITHDRAWN = "withdrawn", "Withdrawn"
+        CLOSED = "closed", "Closed (enquiry decided)"
 
     enquiry = models.ForeignKey(MashEnquiry, on_delete=models.CASCADE, related_name="checks")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
@@ -148,6 +149,11 @@ class ExtensionRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(
+        blank=True, help_text="Why more time was refused (shown to the partner)."
+    )
+    previous_due_at = models.DateTimeField(null=True, blank=True)
+    granted_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at"]
@@ -303,3 +309,13 @@ class InformationSharingDecision(models.Model):
 
     class Meta:
         ordering = ["-decided_at", "-pk"]
+
+
+# Strategy discussions live in their own module (size); imported here so Django registers them.
+from frontdoor.mash.strategy_models import (  # noqa: E402, F401
+    Attendance,
+    StrategyAction,
+    StrategyDiscussion,
+    StrategyInvitation,
+    StrategyOutcome,
+)

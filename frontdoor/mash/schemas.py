@@ -25,7 +25,7 @@ class CheckOut(Schema):
     question: str
     requested_at: dt.datetime
     due_at: dt.datetime
-    status: str = Field(description="`open`, `answered` or `withdrawn`.")
+    status: str = Field(description="`open`, `answered`, `withdrawn` or `closed`.")
     is_overdue: bool
     people: list[PersonOut]
 

@@ -17,6 +17,7 @@ from frontdoor.accounts.access import (
     AuthenticatedRequest,
     allow,
     enquiries_visible_to,
+    extension_requests_visible_to,
     visible_contacts,
 )
 from frontdoor.accounts.models import Agency
@@ -26,7 +27,7 @@ from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error, error_summary
 from frontdoor.mash import actions
 from frontdoor.mash.forms import EnquiryForm, RagForm, SharingForm, question_field
-from frontdoor.mash.models import AgencyCheck, MashEnquiry
+from frontdoor.mash.models import AgencyCheck, ExtensionRequest, MashEnquiry
 from frontdoor.mash.screen import decision_screen, manager_rows
 
 
@@ -163,4 +164,16 @@ def manager(request: AuthenticatedRequest) -> HttpResponse:
         )[:500]
     )
     now = timezone.now()
-    return render(request, "mash/manager.html", {"rows": manager_rows(enquiries, now), "now": now})
+    pending = (
+        extension_requests_visible_to(request.user)
+        .filter(decision=ExtensionRequest.Decision.PENDING, check_request__status="open")
+        .select_related("check_request__agency", "check_request__enquiry__contact")
+        .order_by("check_request__due_at")
+    )
+    context = {
+        "rows": manager_rows(enquiries, now),
+        "now": now,
+        "pending_extensions": pending,
+        "can_decide": request.user.role in DECIDERS,
+    }
+    return render(request, "mash/manager.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.mash import staff_views, views
+from frontdoor.mash import extension_views, staff_views, strategy_views, views
 
 app_name = "mash"
 urlpatterns = [
@@ -13,4 +13,45 @@ urlpatterns = [
     path("checks/<int:check_id>/", views.partner_check, name="partner-check"),
     path("checks/<int:check_id>/answer", views.answer, name="answer"),
     path("checks/<int:check_id>/more-time", views.more_time, name="more-time"),
+    path(
+        "extensions/<int:extension_id>/",
+        extension_views.decide_extension,
+        name="decide-extension",
+    ),
+    path(
+        "contacts/<int:contact_id>/strategy-discussion",
+        strategy_views.convene,
+        name="convene-strategy-discussion",
+    ),
+    path("strategy-discussions/", strategy_views.discussions, name="strategy-discussions"),
+    path(
+        "strategy-discussions/our-agency/",
+        strategy_views.partner_discussions,
+        name="partner-strategy-discussions",
+    ),
+    path(
+        "strategy-discussions/<int:discussion_id>/our-agency",
+        strategy_views.partner_discussion,
+        name="partner-strategy-discussion",
+    ),
+    path(
+        "strategy-discussions/<int:discussion_id>/",
+        strategy_views.discussion,
+        name="strategy-discussion",
+    ),
+    path(
+        "strategy-discussions/<int:discussion_id>/record",
+        strategy_views.record,
+        name="record-strategy-discussion",
+    ),
+    path(
+        "strategy-discussions/<int:discussion_id>/circulated",
+        strategy_views.circulated,
+        name="strategy-record-circulated",
+    ),
+    path(
+        "strategy-discussions/<int:discussion_id>/actions/<int:action_id>/done",
+        strategy_views.action_done,
+        name="strategy-action-done",
+    ),
 ]

@@ -14,13 +14,10 @@ from itertools import count
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from frontdoor.accounts.models import Agency, User
-from frontdoor.audit.log import record_change
+from frontdoor.casework.actions import close_cin_episode
 from frontdoor.casework.models import CINEpisode
-from frontdoor.chronology.actions import add_event
-from frontdoor.chronology.models import Kind
 from frontdoor.contacts import actions
 from frontdoor.contacts.codes import Channel, Consent, ReferralSource
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
@@ -28,6 +25,8 @@ from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outc
 from frontdoor.lib.workdays import is_within_working_hours
 from frontdoor.synth import texts
 from frontdoor.synth.families import FamilyStore
+from frontdoor.synth.mash import MashStory
+from frontdoor.synth.meetings import HandoverStory, StrategyStory
 from frontdoor.synth.plan import OTHER, PASSED, Episode, Plan, PlannedContact
 from frontdoor.synth.population import SynthPerson
 from frontdoor.synth.profile import SOURCE_AGENCY
@@ -44,6 +43,10 @@ class Executor:
         self.levels = {level.rank: level for level in LevelOfNeed.objects.all()}
         self.agencies = {agency.slug: agency.pk for agency in Agency.objects.all()}
         self.store = FamilyStore()
+        # Each has its own random stream, so the plan's draws (and calibration) are unchanged.
+        self.mash = MashStory(seed)
+        self.handover = HandoverStory(seed, staff)
+        self.strategy = StrategyStory(seed, staff)
         self._closures: list[tuple[dt.date, int, Episode]] = []
         self._seq = count()
 
@@ -88,6 +91,7 @@ class Executor:
             ]
             for subject, child in zip(unlinked, new_children, strict=True):
                 actions.link_subject(subject, self.store.person(child), worker)
+        self.handover.received(contact, actor, self.plan.as_of)
         self._decide(contact, planned, worker, rng.choice([officer, worker]))
 
     def _decide(
@@ -100,6 +104,7 @@ class Executor:
         actions.triage_contact(
             contact, triager, rag=rag, level_of_need=self.levels[level], at=times.triaged_at
         )
+        self.mash.triaged(contact, planned, worker, rag, min(times.authorised_at, as_of))
         managers = self.rng.sample(self.staff.managers, 2)
         if times.recorded_at > as_of:
             return
@@ -130,6 +135,7 @@ class Executor:
         actions.authorise_decision(decision, managers[0], agree=True, at=times.authorised_at)
         if planned.episode is not None:
             self._opened(planned.episode, contact)
+        self.strategy.decided(contact, planned, as_of)
 
     def _input(self, planned: PlannedContact) -> ContactInput:
         rng, family = self.rng, planned.family
@@ -286,27 +292,21 @@ class Executor:
             heapq.heappush(self._closures, (episode.closure_date, next(self._seq), episode))
 
     def _close_due(self, day: dt.date) -> None:
-        """Close the episodes planned to close before `day` (no casework action yet)."""
+        """Close the episodes planned to close before `day`, through the casework action."""
         while self._closures and self._closures[0][0] < day:
             closure_date, _, episode = heapq.heappop(self._closures)
             manager = self.staff.managers[0]
-            CINEpisode.objects.filter(pk__in=[pk for pk, _ in episode.episode_ids]).update(
-                closure_date=closure_date,
-                reason_for_closure=episode.reason,
-                referral_nfa=episode.path == "nfa",
-            )
-            at = timezone.make_aware(dt.datetime.combine(closure_date, dt.time(16, 0)))
             for pk, person_id in episode.episode_ids:
-                record_change(
-                    manager,
-                    CINEpisode(pk=pk),
-                    person_id=person_id,
-                    summary=f"CIN episode closed ({episode.reason})",
+                # Built from the plan rather than re-read: the generator wrote these rows.
+                record = CINEpisode(
+                    pk=pk,
+                    person=self.store.people[person_id],
+                    referral_date=episode.referral_date,
                 )
-                add_event(
-                    self.store.people[person_id],
-                    Kind.EPISODE,
-                    f"Child in need episode closed ({episode.reason})",
-                    at,
-                    actor=manager,
+                close_cin_episode(
+                    record,
+                    closure_date=closure_date,
+                    reason=episode.reason,
+                    user=manager,
+                    referral_nfa=episode.path == "nfa",
                 )

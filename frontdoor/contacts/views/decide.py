@@ -23,7 +23,13 @@ from frontdoor.accounts.access import (
 from frontdoor.audit.log import record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.contacts import actions
-from frontdoor.contacts.forms import AddSubjectForm, AuthoriseForm, DecisionForm, TriageForm
+from frontdoor.contacts.forms import (
+    AddSubjectForm,
+    AuthoriseForm,
+    DecisionForm,
+    HandoverItemForm,
+    TriageForm,
+)
 from frontdoor.contacts.models import Contact, ContactSubject, Decision
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
@@ -106,7 +112,12 @@ def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: An
         "decision_form": forms.get("decision_form") or DecisionForm(),
         "authorise_form": forms.get("authorise_form") or AuthoriseForm(),
         "subject_form": forms.get("subject_form") or AddSubjectForm(),
+        "handover_form": forms.get("handover_form") or HandoverItemForm(),
+        "handover_items": contact.handover_items.select_related(
+            "recorded_by", "accepted_by", "done_by"
+        ),
         "can_decide": request.user.role in DECIDERS,
+        "can_handover": request.user.role in FRONT_DOOR,
         "can_authorise": request.user.role in MANAGERS,
         "can_read_access_log": request.user.role in AUDITORS,
         "now": timezone.now(),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from frontdoor.accounts.access import FRONT_DOOR, AuthenticatedRequest, allow, public
 from frontdoor.audit.middleware import client_ip
-from frontdoor.contacts import actions
+from frontdoor.contacts import actions, handover
 from frontdoor.contacts.codes import Channel
 from frontdoor.contacts.forms import ConsultationForm, OnlineContactForm, StaffContactForm
 from frontdoor.contacts.models import Consultation, OnlineSubmission
@@ -95,12 +95,20 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     form = StaffContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            contact = actions.receive_contact(
-                form.to_input(),
-                channel=form.cleaned_data["channel"],
-                actor=request.user,
-                from_consultation=consultation,
-            )
+            if form.is_out_of_hours():
+                contact = handover.receive_out_of_hours_contact(
+                    form.to_input(),
+                    form.handover_items(),
+                    actor=request.user,
+                    from_consultation=consultation,
+                )
+            else:
+                contact = actions.receive_contact(
+                    form.to_input(),
+                    channel=form.cleaned_data["channel"],
+                    actor=request.user,
+                    from_consultation=consultation,
+                )
         except ActionError as error:
             add_action_error(form, error)
         else:

@@ -26,6 +26,16 @@ KEYS = {
     "decisions",
     "decisions_within_one_working_day_rate",
     "consultations",
+    "strategy_discussions_held",
+    "police_attendance_rate_at_strategy_discussions",
+    "health_attendance_rate_at_strategy_discussions",
+    "checks_requested_by_agency",
+    "checks_answered_by_agency",
+    "checks_answered_within_deadline_by_agency",
+    "checks_within_deadline_rate_by_agency",
+    "median_hours_to_answer_by_agency",
+    "checks_closed_unanswered_by_agency",
+    "checks_overdue_at_period_end_by_agency",
 }
 
 

@@ -9,10 +9,19 @@ from django.db import transaction
 from django.db.models import Count
 
 from frontdoor.casework.models import CINEpisode
-from frontdoor.contacts.models import Contact, ContactSubject, Decision
+from frontdoor.contacts.models import Contact, ContactSubject, Decision, HandoverItem
 from frontdoor.kpis.definitions import Period, measure_all
 from frontdoor.lib.identifiers import is_test_nhs_number, is_valid_nhs_number, is_valid_upn
 from frontdoor.lib.workdays import end_of_next_working_day
+from frontdoor.mash.models import (
+    AgencyCheck,
+    CheckAnswer,
+    ExtensionRequest,
+    MashEnquiry,
+    Notification,
+    StrategyDiscussion,
+    StrategyInvitation,
+)
 from frontdoor.people.models import Household, Person, Relationship
 from frontdoor.synth.plan import PASSED
 from frontdoor.synth.seeding import Seeded, seed_council
@@ -95,3 +104,53 @@ def test_episodes_close_and_some_stay_open_at_the_end(council):
 def test_seeding_a_database_that_has_contacts_needs_force(council):
     with pytest.raises(CommandError, match="already has contacts"):
         call_command("seed", "--children=300", "--years=1", "--end=2023-03-31")
+
+
+def test_about_a_third_of_contacts_go_to_the_mash_with_checks_for_each_agency(council):
+    contacts = Contact.objects.count()
+    enquiries = MashEnquiry.objects.count()
+    assert 0.2 * contacts <= enquiries <= 0.4 * contacts
+    assert not MashEnquiry.objects.filter(contact__status="passed_to_worker").exists()
+    asked = set(AgencyCheck.objects.values_list("agency__slug", flat=True))
+    assert {"police", "health", "education"} <= asked
+
+
+def test_agencies_answer_on_time_and_late_and_decisions_close_unanswered_checks(council):
+    answers = CheckAnswer.objects.values_list("check_request__agency__slug", "is_late")
+    on_time = {slug for slug, late in answers if not late}
+    late = {slug for slug, late in answers if late}
+    assert len(on_time & late) >= 2, (on_time, late)
+    for answer in CheckAnswer.objects.select_related("check_request"):
+        assert answer.is_late == (answer.answered_at > answer.check_request.due_at)
+        assert answer.answered_at >= answer.check_request.requested_at
+    # A decision closes whatever is still unanswered: nothing stays open behind it.
+    assert not AgencyCheck.objects.filter(status="open", enquiry__contact__decided_at__isnull=False)
+    assert AgencyCheck.objects.filter(status="closed").exists()
+    flagged = AgencyCheck.objects.filter(is_overdue=True)
+    assert flagged.exists()
+    assert Notification.objects.filter(sent_at=None).count() == 0  # the tick's e-mails went
+    assert Notification.objects.count() == flagged.count()
+    assert ExtensionRequest.objects.exists()
+
+
+def test_the_mash_measures_show_police_and_health(council):
+    last = council.years[-1]
+    rates = last["checks_within_deadline_rate_by_agency"]
+    assert rates["police"] is not None and rates["health"] is not None
+    assert last["median_hours_to_answer_by_agency"]["police"] > 0
+
+
+def test_strategy_discussions_and_out_of_hours_handovers_are_seeded(council):
+    decided = Contact.objects.filter(outcome="strategy_discussion", decided_at__isnull=False)
+    discussions = StrategyDiscussion.objects.all()
+    assert discussions.exists()
+    assert set(discussions.values_list("contact__outcome", flat=True)) == {"strategy_discussion"}
+    assert discussions.count() <= decided.count()
+    invited = set(StrategyInvitation.objects.values_list("agency__slug", flat=True))
+    assert {"police", "health"} <= invited
+    out_of_hours = Contact.objects.filter(channel="out_of_hours")
+    items = HandoverItem.objects.all()
+    assert items.exists()
+    assert set(items.values_list("contact__channel", flat=True)) == {"out_of_hours"}
+    assert items.filter(accepted_at__isnull=False).exists()
+    assert items.values("contact").distinct().count() <= out_of_hours.count()

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from frontdoor.kpis.definitions import KPIS, Period, measure_all
+from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, Period, agency_rows, measure_all
 
 
 def _date(value: str | dt.date) -> dt.date:
@@ -49,3 +49,27 @@ class Command(BaseCommand):
                 else f"{value:,}" + ("%" if kpi.unit == "%" else f" {kpi.unit}" if kpi.unit else "")
             )
             self.stdout.write(f"  {kpi.label:<40} {shown:>14}")
+        self._agency_table(figures)
+
+    def _agency_table(self, figures: dict[str, Any]) -> None:
+        """The MASH checks of each agency: one line per agency, one column per measure."""
+        rows = agency_rows(figures)
+        self.stdout.write("\nMASH checks by agency")
+        if not rows:
+            self.stdout.write("  No checks asked, answered or overdue in the period.")
+            return
+        widths = [max(len(m.label), 8) for m in AGENCY_MEASURES]
+        header = "".join(f" {m.label:>{w}}" for m, w in zip(AGENCY_MEASURES, widths, strict=True))
+        self.stdout.write(f"  {'Agency':<24}{header}")
+        for row in rows:
+            cells = "".join(
+                f" {_shown(row[m.key], m.unit):>{w}}"
+                for m, w in zip(AGENCY_MEASURES, widths, strict=True)
+            )
+            self.stdout.write(f"  {row['agency']:<24}{cells}")
+
+
+def _shown(value: Any, unit: str) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,}" + ("%" if unit == "%" else f" {unit}" if unit else "")

@@ -1,0 +1,63 @@
+"""Staff deciding a partner's request for more time on a check."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from frontdoor.accounts.access import (
+    DECIDERS,
+    AuthenticatedRequest,
+    allow,
+    extension_requests_visible_to,
+)
+from frontdoor.audit.log import record_view
+from frontdoor.lib.errors import ActionError
+from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import extensions
+from frontdoor.mash.forms import ExtensionDecisionForm
+
+
+@allow(DECIDERS, "deciders")
+@require_http_methods(["GET", "POST"])
+def decide_extension(request: AuthenticatedRequest, extension_id: int) -> HttpResponse:
+    extension = get_object_or_404(
+        extension_requests_visible_to(request.user).select_related(
+            "check_request__agency", "check_request__enquiry__contact", "requested_by"
+        ),
+        pk=extension_id,
+    )
+    check = extension.check_request
+    contact = check.enquiry.contact
+    form = ExtensionDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "grant":
+                extensions.grant_more_time(
+                    extension, request.user, new_due_at=form.cleaned_data["new_due"]
+                )
+            else:
+                extensions.refuse_more_time(
+                    extension, request.user, reason=form.cleaned_data["reason"]
+                )
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, f"Request for more time from {check.agency.name} decided.")
+            return redirect("mash:enquiry", enquiry_id=check.enquiry_id)
+    record_view(
+        request.user,
+        extension,
+        contact_id=contact.pk,
+        summary=f"Viewed request for more time from {check.agency.name} ({contact.reference})",
+    )
+    context = {
+        "extension": extension,
+        "check": check,
+        "contact": contact,
+        "form": form,
+        "now": timezone.now(),
+        "errors": error_summary(form),
+    }
+    return render(request, "mash/extension.html", context, status=400 if form.errors else 200)

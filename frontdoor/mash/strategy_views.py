@@ -1,0 +1,225 @@
+"""Strategy discussions for front-door staff: convene, record, circulate, and the manager's list."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from frontdoor.accounts.access import (
+    DECIDERS,
+    FRONT_DOOR,
+    PARTNERS,
+    STAFF,
+    AuthenticatedRequest,
+    allow,
+    strategy_discussions_visible_to,
+    strategy_invitations_visible_to,
+    visible_contacts,
+)
+from frontdoor.accounts.models import Agency
+from frontdoor.audit.log import record_view
+from frontdoor.contacts.models import Contact
+from frontdoor.lib.errors import ActionError
+from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import strategy
+from frontdoor.mash.strategy_forms import (
+    ACTION_ROWS,
+    ConveneForm,
+    RecordForm,
+    attendance_field,
+    name_field,
+    parties_for,
+)
+from frontdoor.mash.strategy_models import StrategyAction, StrategyDiscussion
+
+
+def _log_view(request: AuthenticatedRequest, record: Any, contact: Contact, summary: str) -> None:
+    """Every page that shows a child writes an access-log row for each person named."""
+    people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
+    for person_id in people or [None]:
+        record_view(
+            request.user, record, person_id=person_id, contact_id=contact.pk, summary=summary
+        )
+
+
+def _discussion_or_404(request: AuthenticatedRequest, discussion_id: int) -> StrategyDiscussion:
+    discussions = strategy_discussions_visible_to(request.user).select_related(
+        "contact", "convened_by", "recorded_by", "circulated_by", "enquiry"
+    )
+    return get_object_or_404(discussions, pk=discussion_id)
+
+
+@allow(DECIDERS, "deciders")
+@require_http_methods(["GET", "POST"])
+def convene(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
+    contact = get_object_or_404(visible_contacts(request.user), pk=contact_id)
+    agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
+    data = request.POST if request.method == "POST" else None
+    required = [str(a.pk) for a in agencies if a.slug in strategy.REQUIRED_AGENCIES]
+    form = ConveneForm(data, agencies=agencies, initial={"agencies": required})
+    if data is not None and form.is_valid():
+        try:
+            discussion = strategy.convene_strategy_discussion(
+                contact,
+                request.user,
+                held_at=form.held_at(),
+                agencies=form.chosen(),
+                chair_name=form.cleaned_data["chair_name"],
+            )
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Strategy discussion convened. The agencies are invited.")
+            return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+    _log_view(request, contact, contact, f"Viewed strategy discussion form for {contact.reference}")
+    context = {
+        "contact": contact,
+        "form": form,
+        "may_convene": strategy.may_convene(contact),
+        "waiting": contact.strategy_discussions.filter(status=StrategyDiscussion.Status.CONVENED),
+        "errors": error_summary(form),
+    }
+    return render(request, "mash/convene.html", context, status=400 if form.errors else 200)
+
+
+def _render_discussion(
+    request: AuthenticatedRequest, discussion: StrategyDiscussion, form: RecordForm | None = None
+) -> HttpResponse:
+    contact = discussion.contact
+    _log_view(request, discussion, contact, f"Viewed strategy discussion on {contact.reference}")
+    invitations = list(discussion.invitations.select_related("agency"))
+    if form is None:
+        form = RecordForm(
+            parties=parties_for([i.agency for i in invitations]),
+            initial={"chair_name": discussion.chair_name},
+        )
+    context = {
+        "discussion": discussion,
+        "contact": contact,
+        "invitations": invitations,
+        "actions": discussion.actions.select_related("owner"),
+        "s47s": discussion.s47_enquiries.select_related("person", "episode"),
+        "form": form,
+        "parties": [
+            (key, name, attendance_field(key), name_field(key)) for key, name in form.parties
+        ],
+        "action_rows": range(1, ACTION_ROWS + 1),
+        "can_decide": request.user.role in DECIDERS,
+        "now": timezone.now(),
+        "errors": error_summary(form),
+    }
+    return render(request, "mash/discussion.html", context, status=400 if form.errors else 200)
+
+
+@allow(STAFF, "staff")
+@require_GET
+def discussion(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
+    return _render_discussion(request, _discussion_or_404(request, discussion_id))
+
+
+@allow(DECIDERS, "deciders")
+@require_POST
+def record(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
+    discussion = _discussion_or_404(request, discussion_id)
+    invited = [i.agency for i in discussion.invitations.select_related("agency")]
+    form = RecordForm(request.POST, parties=parties_for(invited))
+    if form.is_valid():
+        try:
+            strategy.record_strategy_discussion(
+                discussion,
+                request.user,
+                attendance=form.attendance(),
+                information_shared=form.cleaned_data["information_shared"],
+                outcome=form.cleaned_data["outcome"],
+                rationale=form.cleaned_data["rationale"],
+                actions=form.actions(),
+                chair_name=form.cleaned_data["chair_name"],
+            )
+        except ActionError as error:
+            add_action_error(form, error)
+        else:
+            messages.success(request, "Strategy discussion recorded. Circulate the record.")
+            return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+    return _render_discussion(request, discussion, form)
+
+
+@allow(DECIDERS, "deciders")
+@require_POST
+def circulated(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
+    discussion = _discussion_or_404(request, discussion_id)
+    try:
+        strategy.mark_record_circulated(discussion, request.user)
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Record marked as circulated.")
+    return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+
+
+@allow(DECIDERS, "deciders")
+@require_POST
+def action_done(request: AuthenticatedRequest, discussion_id: int, action_id: int) -> HttpResponse:
+    discussion = _discussion_or_404(request, discussion_id)
+    action = get_object_or_404(StrategyAction, pk=action_id, discussion=discussion)
+    try:
+        strategy.mark_strategy_action_done(action, request.user)
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Action marked as done.")
+    return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+
+
+@allow(FRONT_DOOR, "front_door")
+@require_GET
+def discussions(request: AuthenticatedRequest) -> HttpResponse:
+    now = timezone.now()
+    visible = strategy_discussions_visible_to(request.user).select_related("contact")
+    context = {
+        "now": now,
+        "upcoming": visible.upcoming(now).order_by("held_at")[:200],
+        "awaiting_record": visible.awaiting_record(now).order_by("held_at")[:200],
+        "awaiting_circulation": visible.awaiting_circulation().order_by("circulation_due_at")[:200],
+    }
+    return render(request, "mash/discussions.html", context)
+
+
+@allow(PARTNERS, "partners")
+@require_GET
+def partner_discussions(request: AuthenticatedRequest) -> HttpResponse:
+    invitations = (
+        strategy_invitations_visible_to(request.user)
+        .select_related("discussion__contact", "agency")
+        .order_by("-discussion__held_at")[:200]
+    )
+    return render(request, "mash/partner_discussions.html", {"invitations": invitations})
+
+
+@allow(PARTNERS, "partners")
+@require_GET
+def partner_discussion(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
+    """What an invited agency sees: when, who chairs, the children, its own attendance and
+    the outcome; not what other agencies shared (DfE Information sharing advice 2024)."""
+    invitation = get_object_or_404(
+        strategy_invitations_visible_to(request.user).select_related(
+            "discussion__contact", "agency"
+        ),
+        discussion_id=discussion_id,
+    )
+    discussion = invitation.discussion
+    _log_view(
+        request,
+        discussion,
+        discussion.contact,
+        f"Viewed strategy discussion invitation for {invitation.agency.name}",
+    )
+    context = {
+        "invitation": invitation,
+        "discussion": discussion,
+        "children": discussion.contact.child_subjects().select_related("person"),
+        "now": timezone.now(),
+    }
+    return render(request, "mash/partner_discussion.html", context)

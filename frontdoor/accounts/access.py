@@ -43,6 +43,9 @@ ANALYSTS: frozenset[str] = frozenset(
 )
 AUDITORS: frozenset[str] = frozenset({Role.QA_AUDITOR, Role.ADMINISTRATOR})
 ADMINISTRATORS: frozenset[str] = frozenset({Role.ADMINISTRATOR})
+# Who keeps the person index whole: reviews possible duplicates, merges and unmerges records.
+# A wrong merge hides one child's history inside another's, so it is a manager's decision.
+RECORD_KEEPERS: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
 
 
 def public(view: View) -> View:
@@ -142,6 +145,15 @@ def checks_for_agency(agency: Any) -> "AgencyCheckQuerySet":
     return AgencyCheck.objects.filter(agency=agency)
 
 
+def handover_items_visible_to(user: User) -> "Any":
+    """Out-of-hours handover items: front-door staff, on contacts they may open."""
+    from frontdoor.contacts.models import HandoverItem
+
+    if not user.is_authenticated or user.role not in FRONT_DOOR:
+        return HandoverItem.objects.none()
+    return HandoverItem.objects.filter(contact__in=visible_contacts(user))
+
+
 def enquiries_visible_to(user: User) -> "Any":
     """MASH enquiries (with every agency's answers): staff only, never partners."""
     from frontdoor.mash.models import MashEnquiry
@@ -149,6 +161,31 @@ def enquiries_visible_to(user: User) -> "Any":
     if not user.is_authenticated or user.role in PARTNERS:
         return MashEnquiry.objects.none()
     return MashEnquiry.objects.filter(contact__in=visible_contacts(user))
+
+
+def strategy_discussions_visible_to(user: User) -> "Any":
+    """Strategy discussions: staff, on contacts they may open; partners see none here."""
+    from frontdoor.mash.models import StrategyDiscussion
+
+    if not user.is_authenticated or user.role in PARTNERS:
+        return StrategyDiscussion.objects.none()
+    return StrategyDiscussion.objects.filter(contact__in=visible_contacts(user))
+
+
+def strategy_invitations_visible_to(user: User) -> "Any":
+    """A partner's own agency's invitations to strategy discussions (never another agency's)."""
+    from frontdoor.mash.models import StrategyInvitation
+
+    if not user.is_authenticated or user.role not in PARTNERS or not user.agency_id:
+        return StrategyInvitation.objects.none()
+    return StrategyInvitation.objects.filter(agency=user.agency_id)
+
+
+def extension_requests_visible_to(user: User) -> "Any":
+    """Partners' requests for more time, for staff deciding them (never other partners)."""
+    from frontdoor.mash.models import ExtensionRequest
+
+    return ExtensionRequest.objects.filter(check_request__enquiry__in=enquiries_visible_to(user))
 
 
 def can_record_decision(user: User) -> bool:
@@ -185,27 +222,31 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
             ("contacts:new-contact", "New contact"),
             ("contacts:consultations", "Consultations"),
             ("mash:manager", "MASH enquiries"),
+            ("mash:strategy-discussions", "Strategy discussions"),
+            ("contacts:handover", "Morning handover"),
         ]
     if user.role in MANAGERS:
         items.append(("contacts:authorisations", "Authorise"))
     if user.role in PARTNERS:
         items += [
             ("mash:partner-checks", "Checks for our agency"),
+            ("mash:partner-strategy-discussions", "Strategy discussions"),
             ("contacts:partner-contacts", "Our agency's contacts"),
         ]
     if user.role in STAFF:
         items.append(("people:search", "Find a person"))
     if user.role in ANALYSTS:
         items.append(("kpis:dashboard", "Performance"))
+    if user.role in RECORD_KEEPERS:
+        items.append(("people:duplicates", "Possible duplicates"))
     if user.role in ADMINISTRATORS:
         items.append(("accounts:settings", "Settings"))
     items.append(("accounts:sign-out", "Sign out"))
     path = request.path
+    hrefs = [reverse(name) for name, _ in items]
+    # Only the closest match is current: /mash/strategy-discussions/ is not "MASH enquiries".
+    current = max((h for h in hrefs if h != "/" and path.startswith(h)), key=len, default=None)
     return [
-        {
-            "href": reverse(name),
-            "text": text,
-            "active": path.startswith(reverse(name)) and reverse(name) != "/",
-        }
-        for name, text in items
+        {"href": href, "text": text, "active": href == current}
+        for href, (_, text) in zip(hrefs, items, strict=True)
     ]

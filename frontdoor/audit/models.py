@@ -58,3 +58,20 @@ class Event(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError("Audit events cannot be deleted.")
+
+    @property
+    def role_label(self) -> str:
+        """The role as people say it ("QA auditor", not "qa_auditor")."""
+        from frontdoor.accounts.models import Role
+
+        return str(Role(self.role).label) if self.role in Role.values else self.role
+
+    @property
+    def description(self) -> str:
+        """What happened, without saying "Viewed: Viewed contact ..."."""
+        action = self.get_action_display()
+        if not self.summary:
+            return action
+        if self.summary.split()[0] == action:
+            return self.summary
+        return f"{action}: {self.summary}"

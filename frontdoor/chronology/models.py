@@ -12,6 +12,13 @@ class Kind(models.TextChoices):
     REFERRAL = "referral", "Referral"
     EPISODE = "episode", "Episode"
     RECORD = "record", "Record change"
+    MASH = "mash", "MASH enquiry"
+    STRATEGY = "strategy", "Strategy discussion"
+    S47 = "s47", "Section 47 enquiry"
+    ASSESSMENT = "assessment", "Assessment"
+    PLAN = "plan", "Plan"
+    HANDOVER = "handover", "Out-of-hours handover"
+    MERGE = "merge", "Records merged"
 
 
 class Event(models.Model):

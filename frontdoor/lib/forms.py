@@ -66,8 +66,11 @@ def error_summary(form: forms.Form | None) -> list[dict[str, str]]:
     """Every error of the form, in field order, linking to the field (GOV.UK error summary)."""
     if form is None or not form.errors:
         return []
+    # Errors added in clean() come after the field errors; the summary follows the page.
+    position = {name: i for i, name in enumerate(form.fields)}
+    ordered = sorted(form.errors.items(), key=lambda item: position.get(item[0], -1))
     items = []
-    for name, messages in form.errors.items():
+    for name, messages in ordered:
         for message in messages:
             href = anchor_for(form, name) if name != "__all__" else "#main-content"
             items.append({"text": str(message), "href": href})

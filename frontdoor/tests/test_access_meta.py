@@ -65,6 +65,12 @@ def test_every_route_refuses_anonymous_users_except_the_declared_public_ones(cli
         "level_id": 1,
         "check_id": 1,
         "enquiry_id": 1,
+        "item_id": 1,
+        "extension_id": 1,
+        "discussion_id": 1,
+        "action_id": 1,
+        "pair_id": 1,
+        "merge_id": 1,
     }
     for route, name, view in _django_routes():
         if view.access_policy == "public":

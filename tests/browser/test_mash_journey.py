@@ -98,6 +98,7 @@ def _see_answers_and_record_sharing(page: Page, contact: Contact, assert_accessi
     expect(page.get_by_role("heading", level=1)).to_have_text("Open MASH enquiries")
     assert_accessible(page)
     page.get_by_role("link", name=contact.reference).click()
+    page.wait_for_url(re.compile(r"/mash/enquiries/\d+/$"))
     assert_accessible(page)
     answers = page.locator("#answers")
     police = answers.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Police"))
@@ -136,6 +137,7 @@ def _see_answers_and_record_sharing(page: Page, contact: Contact, assert_accessi
 
 def _record_decision(page: Page, assert_accessible: Check) -> None:
     page.get_by_role("link", name="Record the decision").click()
+    page.wait_for_url(re.compile(r"/contacts/\d+/#decision$"))
     assert_accessible(page)
     decision = _form_with_button(page, "Send for authorisation")
     decision.get_by_label("Referral to children's social care").check()
@@ -159,8 +161,10 @@ def _record_decision(page: Page, assert_accessible: Check) -> None:
 
 def _authorise(page: Page, contact: Contact, assert_accessible: Check) -> None:
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Authorise").click()
+    page.wait_for_url(re.compile(r"/contacts/authorisations$"))
     assert_accessible(page)
     page.get_by_role("link", name=contact.reference).click()
+    page.wait_for_url(re.compile(r"/contacts/\d+"))
     assert_accessible(page)
     form = _form_with_button(page, "Record authorisation")
     form.get_by_label("I agree with this decision").check()

@@ -83,3 +83,24 @@ def test_a_broken_rule_is_a_problem_naming_the_field(client, enquiry, police):
 
 def test_no_token_is_refused(client, enquiry, police):
     assert client.get("/api/v1/checks").status_code == 401
+
+
+def test_openapi_documents_every_status_of_the_checks_api(client):
+    schema = client.get("/api/openapi.json").json()
+    listing = schema["paths"]["/api/v1/checks"]["get"]
+    answer = schema["paths"]["/api/v1/checks/{check_id}/response"]["post"]
+    assert {"200", "401"} <= set(listing["responses"])
+    assert {"200", "201", "400", "401", "404", "409", "422"} <= set(answer["responses"])
+    for code in ("400", "401", "404", "409", "422"):
+        body = answer["responses"][code]["content"]["application/problem+json"]["schema"]
+        assert body["$ref"].endswith("/Problem"), code
+    key = next(p for p in answer["parameters"] if p["name"] == "Idempotency-Key")
+    assert key["in"] == "header" and key["required"] is True
+    assert answer["security"] == [{"AgencyToken": []}]
+
+
+def test_a_token_lists_only_its_own_agencys_checks_whatever_the_status(client, enquiry, health):
+    police_check = enquiry.checks.exclude(agency=health).get()
+    for status in ("open", "answered", "withdrawn", "closed"):
+        listed = client.get(f"/api/v1/checks?status={status}", **_headers(health, None)).json()
+        assert police_check.pk not in [c["id"] for c in listed]

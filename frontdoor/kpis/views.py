@@ -18,7 +18,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         initial={"date_from": default.first, "date_to": default.last},
     )
     period = form.period()
-    figures = measure_all(period)
+    # A period that could not be read shows only the form and its errors, never figures
+    # for another period under "There is a problem".
+    shown = not form.is_bound or form.is_valid()
+    figures = measure_all(period) if shown else None
     return render(
         request,
         "kpis/dashboard.html",
@@ -27,8 +30,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "period": period,
             "kpis": KPIS,
             "figures": figures,
-            "months": monthly(period),
+            "months": monthly(period) if shown else [],
             "agency_measures": AGENCY_MEASURES,
-            "agency_rows": agency_rows(figures),
+            "agency_rows": agency_rows(figures) if figures else [],
         },
     )

@@ -26,7 +26,9 @@ class GovukDateField(forms.MultiValueField):
     widget = SplitDateWidget
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Parts are optional one by one so that `compress` can say what is missing in GOV.UK
+        # words, rather than Django's "Enter a complete value."
+        fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list: list[Any]) -> dt.date | None:

@@ -51,6 +51,16 @@ def test_a_period_that_ends_before_it_starts_is_explained(persona):
     html = client_for(persona("analyst")).get(reverse("kpis:dashboard"), query).content.decode()
     assert "There is a problem" in html
     assert "The last day must be the same as or after the first day." in html
+    assert "Month by month" not in html  # no figures for some other period under the errors
+
+
+def test_a_part_written_date_says_what_is_missing_in_plain_words(persona):
+    query = {"date_from-day": "1", "date_from-month": "", "date_from-year": ""}
+    html = client_for(persona("analyst")).get(reverse("kpis:dashboard"), query).content.decode()
+    assert "Enter a full date: day, month and year." in html
+    assert "Enter the last day." in html
+    assert "Enter a complete value" not in html
+    assert "Month by month" not in html
 
 
 def test_social_worker_cannot_see_the_dashboard(persona):

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 f"Seeding a synthetic council ({options['years']} year(s) to today); "
-                "this takes about three minutes…"
+                "this takes several minutes the first time…"
             )
             seeded = seed_council(
                 profile="north-somerset",

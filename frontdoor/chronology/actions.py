@@ -26,3 +26,19 @@ def add_event(
         contact=contact,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
+
+
+def add_contact_event(
+    contact: Any,
+    kind: str,
+    summary: str,
+    occurred_at: dt.datetime,
+    *,
+    detail: str = "",
+    actor: Any = None,
+) -> list[Event]:
+    """Append one event about `contact` to the chronology of each of its linked children."""
+    return [
+        add_event(person, kind, summary, occurred_at, detail=detail, contact=contact, actor=actor)
+        for person in contact.linked_children()
+    ]

@@ -246,7 +246,7 @@ def triage_contact(
             summary="Triaged",
             changes={"before": before, "after": after, "reason": note},
         )
-        for person in _linked_children(contact):
+        for person in contact.linked_children():
             add_event(
                 person,
                 Kind.TRIAGE,
@@ -258,10 +258,6 @@ def triage_contact(
                 actor=user,
             )
     return contact
-
-
-def _linked_children(contact: Contact) -> list[Person]:
-    return [s.person for s in contact.child_subjects().select_related("person") if s.person]
 
 
 def record_decision(
@@ -306,7 +302,7 @@ def record_decision(
             contact_id=contact.pk,
             summary=f"Decision recommended: {decision.get_outcome_display()}",
         )
-        for person in _linked_children(contact):
+        for person in contact.linked_children():
             add_event(
                 person,
                 Kind.DECISION,
@@ -359,7 +355,7 @@ def authorise_decision(
             summary=summary,
             changes={"agree": agree, "comment": comment},
         )
-        for person in _linked_children(contact):
+        for person in contact.linked_children():
             add_event(
                 person,
                 Kind.AUTHORISATION,
@@ -389,7 +385,7 @@ def _apply_outcome(contact: Contact, decision: Decision, user: Any, now: dt.date
     contact.status = Contact.Status.DECIDED
     if decision.outcome in Outcome.opening_episode():
         passed = 0
-        children = _linked_children(contact)
+        children = contact.linked_children()
         for person in children:
             open_episode = CINEpisode.objects.currently_open().filter(person=person).first()
             if open_episode:

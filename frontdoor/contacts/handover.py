@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
-from frontdoor.chronology.actions import add_event
+from frontdoor.chronology.actions import add_contact_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions import receive_contact
 from frontdoor.contacts.codes import Channel
@@ -49,9 +49,7 @@ def _check_items(contact: Contact, items: Sequence[HandoverInput]) -> None:
 
 
 def _chronicle(contact: Contact, summary: str, at: dt.datetime, actor: Any, detail: str) -> None:
-    children = contact.child_subjects().select_related("person")
-    for person in [s.person for s in children if s.person]:
-        add_event(person, Kind.HANDOVER, summary, at, detail=detail, contact=contact, actor=actor)
+    add_contact_event(contact, Kind.HANDOVER, summary, at, detail=detail, actor=actor)
 
 
 def _actor(user: Any) -> Any:

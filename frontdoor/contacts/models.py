@@ -130,6 +130,10 @@ class Contact(models.Model):
     def child_subjects(self) -> "models.QuerySet[ContactSubject]":
         return self.subjects.filter(role=ContactSubject.Role.CHILD)
 
+    def linked_children(self) -> list[Any]:
+        """The people index records of the contact's children that have been linked."""
+        return [s.person for s in self.child_subjects().select_related("person") if s.person]
+
     def has_unlinked_children(self) -> bool:
         return self.child_subjects().filter(person__isnull=True).exists()
 

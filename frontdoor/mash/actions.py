@@ -15,7 +15,7 @@ from django.utils import timezone
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
-from frontdoor.chronology.actions import add_event
+from frontdoor.chronology.actions import add_contact_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions import triage_contact
 from frontdoor.contacts.models import Consent, Contact, Rag
@@ -35,19 +35,9 @@ from frontdoor.mash.models import (
     RiskIndicator,
     SharingDecision,
 )
-from frontdoor.people.models import Person
 
 DEFAULT_MASH_MANAGER_EMAIL = "mash-manager@example.invalid"
 MAX_SEND_ATTEMPTS = 10
-
-
-def _linked_children(contact: Contact) -> list[Person]:
-    return [s.person for s in contact.child_subjects().select_related("person") if s.person]
-
-
-def _chronicle(contact: Contact, summary: str, at: dt.datetime, actor: Any) -> None:
-    for person in _linked_children(contact):
-        add_event(person, Kind.MASH, summary, at, contact=contact, actor=actor)
 
 
 def _check_enquiry_request(contact: Contact, checks: Sequence[tuple[Agency, str]]) -> None:
@@ -104,7 +94,9 @@ def open_mash_enquiry(
             contact_id=contact.pk,
             summary=f"MASH enquiry opened: checks asked of {names}",
         )
-        _chronicle(contact, f"MASH enquiry opened: checks asked of {names}", now, user)
+        add_contact_event(
+            contact, Kind.MASH, f"MASH enquiry opened: checks asked of {names}", now, actor=user
+        )
     return enquiry
 
 
@@ -195,7 +187,7 @@ def answer_check(
             contact_id=contact.pk,
             summary=summary,
         )
-        _chronicle(contact, summary, now, answered_by)
+        add_contact_event(contact, Kind.MASH, summary, now, actor=answered_by)
     return answer
 
 
@@ -484,5 +476,5 @@ def record_information_sharing(
             summary=summary,
             changes={key: getattr(record, key) for key in [*keys, "consent_reason"]},
         )
-        _chronicle(enquiry.contact, summary, now, user)
+        add_contact_event(enquiry.contact, Kind.MASH, summary, now, actor=user)
     return record

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.log import record_change
-from frontdoor.chronology.actions import add_event
+from frontdoor.chronology.actions import add_contact_event
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
 from frontdoor.mash.models import AgencyCheck, ExtensionRequest
@@ -34,12 +34,7 @@ def _locked_pending(request: ExtensionRequest) -> tuple[ExtensionRequest, Agency
 
 
 def _chronicle(check: AgencyCheck, summary: str, at: dt.datetime, user: Any, detail: str) -> None:
-    contact = check.enquiry.contact
-    for subject in contact.child_subjects().select_related("person"):
-        if subject.person:
-            add_event(
-                subject.person, Kind.MASH, summary, at, detail=detail, contact=contact, actor=user
-            )
+    add_contact_event(check.enquiry.contact, Kind.MASH, summary, at, detail=detail, actor=user)
 
 
 def grant_more_time(

@@ -19,7 +19,7 @@ from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.actions import start_s47_enquiry
-from frontdoor.chronology.actions import add_event
+from frontdoor.chronology.actions import add_contact_event, add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.models import Contact, Outcome, Rag
 from frontdoor.lib.errors import ActionError
@@ -32,7 +32,6 @@ from frontdoor.mash.strategy_models import (
     StrategyInvitation,
     StrategyOutcome,
 )
-from frontdoor.people.models import Person
 
 # Working Together 2023: these agencies take part in every strategy discussion.
 REQUIRED_AGENCIES = ("police", "health")
@@ -53,15 +52,6 @@ class ActionInput:
     due_date: dt.date | None
     owner_name: str = ""
     owner: Any = None
-
-
-def _linked_children(contact: Contact) -> list[Person]:
-    return [s.person for s in contact.child_subjects().select_related("person") if s.person]
-
-
-def _chronicle(contact: Contact, kind: str, summary: str, at: dt.datetime, actor: Any) -> None:
-    for person in _linked_children(contact):
-        add_event(person, kind, summary, at, contact=contact, actor=actor)
 
 
 def may_convene(contact: Contact) -> bool:
@@ -141,7 +131,7 @@ def convene_strategy_discussion(
         record_change(
             user, discussion, AuditEvent.Action.CREATE, contact_id=contact.pk, summary=summary
         )
-        _chronicle(contact, Kind.STRATEGY, summary, now, user)
+        add_contact_event(contact, Kind.STRATEGY, summary, now, actor=user)
     return discussion
 
 
@@ -210,7 +200,7 @@ def _check_record(
                 "Link every child to a record in the person index before starting a section 47 "
                 "enquiry."
             )
-        if not _linked_children(discussion.contact):
+        if not discussion.contact.linked_children():
             raise ActionError("A section 47 enquiry needs a child linked to the person index.")
 
 
@@ -263,7 +253,7 @@ def record_strategy_discussion(
         )
         _write_history(discussion, user, now, invitations)
         if outcome == StrategyOutcome.SECTION_47:
-            for person in _linked_children(discussion.contact):
+            for person in discussion.contact.linked_children():
                 start_s47_enquiry(person, strategy_discussion=discussion, user=user, at=now)
     return discussion
 
@@ -320,7 +310,7 @@ def _write_history(
             "held_at": discussion.held_at.isoformat(),
         },
     )
-    for person in _linked_children(discussion.contact):
+    for person in discussion.contact.linked_children():
         add_event(
             person,
             Kind.STRATEGY,
@@ -352,7 +342,7 @@ def mark_record_circulated(
         late = discussion.is_circulation_overdue(now)
         summary = "Strategy discussion record circulated" + (" late" if late else "")
         record_change(user, discussion, contact_id=discussion.contact_id, summary=summary)
-        _chronicle(discussion.contact, Kind.STRATEGY, summary, now, user)
+        add_contact_event(discussion.contact, Kind.STRATEGY, summary, now, actor=user)
     return discussion
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.chronology",
     "frontdoor.kpis",
+    "frontdoor.returns",
     "frontdoor.synth",
 ]
 

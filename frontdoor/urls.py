@@ -15,6 +15,8 @@ urlpatterns: list = [
     path("people/", include("frontdoor.people.urls")),
     path("mash/", include("frontdoor.mash.urls")),
     path("performance/", include("frontdoor.kpis.urls")),
+    path("returns/", include("frontdoor.returns.urls")),
+    path("casework/", include("frontdoor.casework.urls")),
     path("api/", api.urls),
 ]
 

@@ -1,0 +1,1 @@
+"""Casework pages: assessments with the Signs of Safety map, plans, conferences, caseloads."""

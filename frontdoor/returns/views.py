@@ -1,0 +1,1 @@
+"""Pages for analysts: the CIN census check and the Ofsted Annex A download."""

@@ -227,6 +227,8 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ]
     if user.role in MANAGERS:
         items.append(("contacts:authorisations", "Authorise"))
+    if user.role in DECIDERS:
+        items.append(("casework:caseload", "My caseload"))
     if user.role in PARTNERS:
         items += [
             ("mash:partner-checks", "Checks for our agency"),
@@ -237,6 +239,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         items.append(("people:search", "Find a person"))
     if user.role in ANALYSTS:
         items.append(("kpis:dashboard", "Performance"))
+        items.append(("returns:index", "Returns"))
     if user.role in RECORD_KEEPERS:
         items.append(("people:duplicates", "Possible duplicates"))
     if user.role in ADMINISTRATORS:

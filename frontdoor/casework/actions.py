@@ -15,8 +15,16 @@ from django.utils import timezone
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.clocks import icpc_due
+from frontdoor.casework.codes import PrimaryNeed
 from frontdoor.casework.models import CINEpisode, ReasonForClosure, S47Enquiry
-from frontdoor.casework.rules import latest_activity, long_date, open_work, recorded_work
+from frontdoor.casework.rules import (
+    latest_activity,
+    locked,
+    log,
+    long_date,
+    open_work,
+    recorded_work,
+)
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
@@ -136,6 +144,42 @@ def close_cin_episode(
     return episode
 
 
+def record_primary_need(
+    episode: CINEpisode,
+    *,
+    need: str,
+    user: Any,
+    at: dt.datetime | None = None,
+) -> CINEpisode:
+    """Record (or change) the main reason the child needs social care (DfE PrimaryNeedCode).
+
+    Required for every referral that is not NFA; usually set at referral and reviewed when
+    the assessment is authorised.
+    """
+    if need not in PrimaryNeed.values:
+        raise ActionError("Choose the child's primary need (N0 to N9).", field="need")
+    with transaction.atomic():
+        episode = locked(episode)
+        if not episode.is_open:
+            raise ActionError("This episode is closed, so its primary need cannot change.")
+        if episode.primary_need == need:
+            raise ActionError(f"The primary need is already {need}.", field="need")
+        before = episode.primary_need
+        episode.primary_need = need
+        episode.save(update_fields=["primary_need"])
+        change = f"changed from {before} to {need}" if before else f"recorded as {need}"
+        log(
+            user,
+            episode,
+            episode,
+            Kind.EPISODE,
+            f"Primary need {change}: {PrimaryNeed(need).label}",
+            timezone.localdate(at) if at else timezone.localdate(),
+            at=at or timezone.now(),
+        )
+    return episode
+
+
 def start_s47_enquiry(
     person: Any,
     *,
@@ -206,6 +250,7 @@ def start_s47_enquiry(
 
 
 # Re-exported so every casework action can be imported from here.
+from frontdoor.casework.allocation import allocate_episode  # noqa: E402
 from frontdoor.casework.assessments import (  # noqa: E402
     authorise_assessment,
     record_assessment_factors,
@@ -234,8 +279,10 @@ from frontdoor.casework.protection import (  # noqa: E402
     record_statutory_visit,
     start_cp_plan,
 )
+from frontdoor.casework.safety import record_safety_map, record_scaling_scores  # noqa: E402
 
 __all__ = [
+    "allocate_episode",
     "authorise_assessment",
     "change_category_of_abuse",
     "change_looked_after_episode",
@@ -252,7 +299,10 @@ __all__ = [
     "record_cp_review",
     "record_further_strategy_discussion",
     "record_initial_conference",
+    "record_primary_need",
     "record_s47_outcome",
+    "record_safety_map",
+    "record_scaling_scores",
     "record_statutory_visit",
     "start_assessment",
     "start_cin_plan",

@@ -58,6 +58,21 @@ class AssessmentFactor(models.TextChoices):
     CCE = "24A", "Child criminal exploitation"
 
 
+class PrimaryNeed(models.TextChoices):
+    """DfE CIN census PrimaryNeedCode: the main reason the child needs social care."""
+
+    N1 = "N1", "Abuse or neglect"
+    N2 = "N2", "Child's disability"
+    N3 = "N3", "Parental disability or illness"
+    N4 = "N4", "Family in acute stress"
+    N5 = "N5", "Family dysfunction"
+    N6 = "N6", "Socially unacceptable behaviour"
+    N7 = "N7", "Low income"
+    N8 = "N8", "Absent parenting"
+    N9 = "N9", "Cases other than children in need"
+    N0 = "N0", "Not stated"
+
+
 class AssessmentOutcome(models.TextChoices):
     """What the assessment decided. Annex A List 4 asks whether the child was assessed as
     requiring children's social care support: the last three say yes."""

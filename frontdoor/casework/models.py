@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from frontdoor.casework.codes import PrimaryNeed
+
 
 class ReasonForClosure(models.TextChoices):
     RC1 = "RC1", "Adopted"
@@ -54,7 +56,7 @@ class CINEpisode(models.Model):
     referral_date = models.DateField(db_index=True)
     referral_source = models.CharField(max_length=2)
     referral_nfa = models.BooleanField(default=False)
-    primary_need = models.CharField(max_length=2, blank=True)
+    primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, blank=True)
     closure_date = models.DateField(null=True, blank=True)
     reason_for_closure = models.CharField(
         max_length=3, choices=ReasonForClosure.choices, blank=True
@@ -214,3 +216,4 @@ from frontdoor.casework.plan_models import (  # noqa: E402, F401
     CPReview,
     StatutoryVisit,
 )
+from frontdoor.casework.safety_models import SafetyMap, ScalingScore  # noqa: E402, F401

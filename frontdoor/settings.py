@@ -158,6 +158,8 @@ LOGGING = {
 # --- Council configuration (defaults from domain.md; override per council) -------------
 FRONTDOOR_COUNCIL_NAME = os.environ.get("FRONTDOOR_COUNCIL_NAME", "North Somerset Council")
 FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "802")
+# DfE CIN census header: the software that wrote the return (Source/SoftwareCode).
+FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "FrontDoorPy")
 # Staff must use TOTP in production; optional in the demo.
 FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTION else "0") == "1"
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from frontdoor.returns import views
+from frontdoor.returns import annex_a_views, cin_census_views, views
 
 app_name = "returns"
 urlpatterns: list = []
+urlpatterns += [
+    path("annex-a", annex_a_views.annex_a, name="annex-a"),
+    path("annex-a/download", annex_a_views.annex_a_download, name="annex-a-download"),
+]
+urlpatterns += [
+    path("", views.index, name="index"),
+    path("cin-census", cin_census_views.cin_census, name="cin-census"),
+    path("cin-census/download", cin_census_views.cin_census_download, name="cin-census-download"),
+]

@@ -1,1 +1,14 @@
 """Pages for analysts: the CIN census check and the Ofsted Annex A download."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from frontdoor.accounts.access import ANALYSTS, allow
+
+
+@allow(ANALYSTS, "analysts")
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The statutory returns an analyst can check and download."""
+    return render(request, "returns/index.html")

@@ -1,0 +1,221 @@
+"""Annex A List 8: children in care now, and those who ceased in the 6 months.
+
+One row per period of care: a run of looked-after episodes, each after the first starting
+the day the one before ended with reason X1 (a new legal status or placement). A placement
+is a run of episodes with the same placement type and postcode.
+Definitions and conventions are in `frontdoor.returns.annex_a`.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from django.db.models import Q
+
+from frontdoor.casework.codes import AbsenceKind, ReasonCeased
+from frontdoor.casework.models import CareAbsence, LookedAfterEpisode
+from frontdoor.returns import annex_a_codes as codes
+from frontdoor.returns.annex_a import (
+    Window,
+    allocation,
+    child_cells,
+    disability,
+    label,
+    person_values,
+    sort_key,
+    worker_values,
+)
+
+CHILD = "episode__person__"
+
+
+@dataclass
+class Period:
+    episodes: list[dict[str, Any]]
+
+    @property
+    def start(self) -> dt.date:
+        return self.episodes[0]["start_date"]
+
+    @property
+    def current(self) -> dict[str, Any]:
+        return self.episodes[-1]
+
+    def ceased(self, window: Window) -> dt.date | None:
+        last = self.current
+        if last["reason_ceased"] == ReasonCeased.X1:
+            return None
+        return window.upto(last["end_date"])
+
+    def run_start(self, *fields: str) -> dt.date:
+        """The start of the latest run of episodes sharing the current values of `fields`."""
+        start = self.current["start_date"]
+        for episode in reversed(self.episodes):
+            if any(episode[name] != self.current[name] for name in fields):
+                break
+            start = episode["start_date"]
+        return start
+
+    def placements(self) -> list[tuple[dt.date, dt.date | None]]:
+        """(start, end) of each placement in the period; end None while it continues."""
+        runs: list[tuple[dt.date, dt.date | None]] = []
+        previous = None
+        for episode in self.episodes:
+            where = (episode["placement_type"], episode["placement_postcode"])
+            if where != previous:
+                runs.append((episode["start_date"], episode["end_date"]))
+            else:
+                runs[-1] = (runs[-1][0], episode["end_date"])
+            previous = where
+        return runs
+
+
+def _periods(window: Window) -> dict[int, list[Period]]:
+    """Every period of care, by child, of children in care at any time in the 12 months."""
+    recent = LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=window.start12)
+    )
+    episodes = (
+        LookedAfterEpisode.objects.filter(
+            start_date__lte=window.as_of,
+            episode__person_id__in=recent.values("episode__person_id"),
+        )
+        .order_by("episode__person_id", "start_date", "id")
+        .values(
+            "start_date",
+            "end_date",
+            "is_new_period",
+            "legal_status",
+            "category_of_need",
+            "placement_type",
+            "placement_postcode",
+            "reason_ceased",
+            *person_values(CHILD),
+            *worker_values("episode__"),
+        )
+    )
+    by_child: dict[int, list[Period]] = {}
+    for person_id, rows in groupby(episodes, key=lambda row: row[CHILD + "id"]):
+        periods: list[Period] = []
+        for row in rows:
+            if row["end_date"] is not None and row["end_date"] > window.as_of:
+                row = {**row, "end_date": None, "reason_ceased": ""}  # not yet ended
+            if row["is_new_period"] or not periods:
+                periods.append(Period([row]))
+            else:
+                periods[-1].episodes.append(row)
+        by_child[person_id] = periods
+    return by_child
+
+
+def _absences(window: Window, people: Any) -> dict[int, dict[str, Any]]:
+    """Missing and absent episodes in the 12 months, and the return interview after the
+    last missing one, by child."""
+    found: dict[int, dict[str, Any]] = defaultdict(
+        lambda: {AbsenceKind.MISSING: 0, AbsenceKind.ABSENT: 0, "last_missing": None}
+    )
+    absences = (
+        CareAbsence.objects.filter(
+            looked_after_episode__episode__person_id__in=people,
+            started_on__gte=window.start12,
+            started_on__lte=window.as_of,
+        )
+        .order_by("started_on", "id")
+        .values(
+            "looked_after_episode__episode__person_id",
+            "kind",
+            "is_return_interview_offered",
+            "is_return_interview_accepted",
+        )
+    )
+    for absence in absences:
+        child = found[absence["looked_after_episode__episode__person_id"]]
+        child[absence["kind"]] += 1
+        if absence["kind"] == AbsenceKind.MISSING:
+            child["last_missing"] = absence
+    return found
+
+
+def _second_in_12_months(period: Period, periods: list[Period], window: Window) -> bool:
+    """This period started in the 12 months after an earlier one that ended in them."""
+    if period.start < window.start12:
+        return False
+    return any(
+        (ended := earlier.ceased(window)) is not None and window.start12 <= ended <= period.start
+        for earlier in periods
+        if earlier is not period and earlier.start < period.start
+    )
+
+
+def _placements_in_12_months(periods: list[Period], window: Window) -> int:
+    return sum(
+        1
+        for period in periods
+        for _start, end in period.placements()
+        if end is None or end >= window.start12
+    )
+
+
+def _return_interview(last_missing: dict[str, Any] | None, field: str) -> str:
+    if last_missing is None:
+        return ""
+    return codes.yes_no(last_missing[field], unknown=codes.UNKNOWN)
+
+
+def _row(
+    period: Period, periods: list[Period], absences: dict[str, Any], window: Window
+) -> list[Any]:
+    now = period.current
+    ceased = period.ceased(window)
+    last_missing = absences["last_missing"]
+    return [
+        *child_cells(now, CHILD, window.as_of),
+        "",  # UASC: not recorded
+        disability(now[CHILD + "disabilities"]),
+        period.start,
+        label(codes.PRIMARY_NEED, now["category_of_need"]),
+        codes.yes_no(_second_in_12_months(period, periods, window)),
+        period.run_start("legal_status"),
+        label(codes.LEGAL_STATUS, now["legal_status"]),
+        "",  # date of latest statutory review: not recorded
+        "",  # date of last social work visit: not recorded
+        "",  # permanence plan: not recorded
+        "",  # last IRO visit: not recorded
+        "",  # last health assessment: not recorded
+        "",  # last dental check: not recorded
+        _placements_in_12_months(periods, window),
+        ceased,
+        label(codes.REASON_CEASED, now["reason_ceased"]) if ceased else "",
+        period.run_start("placement_type", "placement_postcode"),
+        label(codes.PLACEMENT_TYPE, now["placement_type"]),
+        "",  # placement provider: not recorded
+        now["placement_postcode"],
+        "",  # URN of placement: not recorded
+        "",  # placement location (in or out of the area): not recorded
+        "",  # LA of placement: not recorded
+        absences[AbsenceKind.MISSING],
+        absences[AbsenceKind.ABSENT],
+        _return_interview(last_missing, "is_return_interview_offered"),
+        _return_interview(last_missing, "is_return_interview_accepted"),
+        *allocation(now, "episode__"),
+    ]
+
+
+def list_8(window: Window) -> list[list[Any]]:
+    """Periods of care open on the as-of date or ceased in the 6 months."""
+    by_child = _periods(window)
+    absences = _absences(
+        window,
+        LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).values(
+            "episode__person_id"
+        ),
+    )
+    rows = []
+    for person_id, periods in by_child.items():
+        for period in periods:
+            ceased = period.ceased(window)
+            if ceased is None or ceased >= window.start6:
+                rows.append(_row(period, periods, absences[person_id], window))
+    return sorted(rows, key=lambda row: sort_key(row, 7))

@@ -1,0 +1,194 @@
+"""Annex A Lists 1 to 5: contacts, early help, referrals, assessments, section 47 enquiries.
+
+Definitions and conventions are in `frontdoor.returns.annex_a`.
+"""
+
+from typing import Any
+
+from django.db.models import Count, Q
+
+from frontdoor.casework.codes import NEEDS_SOCIAL_CARE
+from frontdoor.casework.models import Assessment, CINEpisode, InitialConference, S47Enquiry
+from frontdoor.contacts.models import ContactSubject
+from frontdoor.returns import annex_a_codes as codes
+from frontdoor.returns.annex_a import (
+    Window,
+    age_on,
+    allocation,
+    child_and_disability,
+    child_cells,
+    label,
+    person_values,
+    sort_key,
+    worker_values,
+)
+
+
+def list_1(window: Window) -> list[list[Any]]:
+    """Contacts received in the 6 months: one row per child per contact."""
+    subjects = (
+        ContactSubject.objects.filter(
+            role=ContactSubject.Role.CHILD,
+            contact__received_date__gte=window.start6,
+            contact__received_date__lte=window.as_of,
+        )
+        .order_by("contact__received_at", "contact_id", "id")
+        .values(
+            "contact_id",
+            "contact__reference",
+            "contact__received_date",
+            "contact__source",
+            "person_id",
+            "sex",
+            "date_of_birth",
+            "expected_date_of_birth",
+            *person_values("person__"),
+        )
+    )
+    rows = []
+    place: dict[int, int] = {}
+    for subject in subjects:
+        place[subject["contact_id"]] = place.get(subject["contact_id"], 0) + 1
+        if subject["person_id"] is not None:
+            child = child_cells(subject, "person__", window.as_of)
+        else:  # not yet linked to the person index: as the referrer described the child
+            born = subject["date_of_birth"]
+            unborn = born is None and subject["expected_date_of_birth"] is not None
+            child = [
+                f"{subject['contact__reference']}-{place[subject['contact_id']]}",
+                codes.GENDER.get(subject["sex"], codes.NOT_STATED),
+                codes.ETHNICITY["NOBT"],
+                born,
+                age_on(born, "unborn" if unborn else "child", window.as_of),
+            ]
+        source = label(codes.REFERRAL_SOURCE, subject["contact__source"])
+        rows.append([*child, subject["contact__received_date"], source])
+    return rows
+
+
+def list_2(window: Window) -> list[list[Any]]:
+    """Early help assessments: Front Door does not record them yet, so the list is empty."""
+    return []
+
+
+def _count_by_person(queryset: Any, person_field: str) -> dict[int, int]:
+    counted = queryset.values(person_field).annotate(n=Count("id")).order_by()
+    return {row[person_field]: row["n"] for row in counted}
+
+
+def list_3(window: Window) -> list[list[Any]]:
+    """Referrals (CIN episodes opened) in the 6 months."""
+    episodes = CINEpisode.objects.referred_between(window.start6, window.as_of)
+    in_12_months = _count_by_person(
+        CINEpisode.objects.referred_between(window.start12, window.as_of).filter(
+            person_id__in=episodes.values("person_id")
+        ),
+        "person_id",
+    )
+    rows = []
+    for episode in episodes.values(
+        "referral_date",
+        "referral_source",
+        "referral_nfa",
+        "closure_date",
+        *person_values("person__"),
+        *worker_values(""),
+    ):
+        is_nfa = episode["referral_nfa"] and window.upto(episode["closure_date"]) is not None
+        rows.append(
+            [
+                *child_cells(episode, "person__", window.as_of),
+                episode["referral_date"],
+                label(codes.REFERRAL_SOURCE, episode["referral_source"]),
+                codes.yes_no(is_nfa),
+                in_12_months.get(episode["person__id"], 0),
+                *allocation(episode, ""),
+            ]
+        )
+    return sorted(rows, key=lambda row: sort_key(row, 5))
+
+
+def list_4(window: Window) -> list[list[Any]]:
+    """Assessments open at any time in the 6 months (started before its end, not
+    authorised before its start)."""
+    assessments = Assessment.objects.filter(start_date__lte=window.as_of).filter(
+        Q(authorised_on__isnull=True) | Q(authorised_on__gte=window.start6)
+    )
+    rows = []
+    for assessment in assessments.values(
+        "start_date",
+        "child_seen_on",
+        "authorised_on",
+        "outcome",
+        *person_values("episode__person__"),
+        *worker_values("episode__"),
+    ):
+        authorised = window.upto(assessment["authorised_on"])
+        needs_support = (assessment["outcome"] in NEEDS_SOCIAL_CARE) if authorised else None
+        rows.append(
+            [
+                *child_and_disability(assessment, "episode__person__", window.as_of),
+                assessment["start_date"],
+                codes.yes_no(window.upto(assessment["child_seen_on"]) is not None),
+                authorised,
+                codes.yes_no(needs_support),
+                *allocation(assessment, "episode__"),
+            ]
+        )
+    return sorted(rows, key=lambda row: sort_key(row, 6))
+
+
+def _icpc_unnecessary(enquiry: dict[str, Any], window: Window) -> bool | None:
+    if window.upto(enquiry["initial_conference__held_on"]) is not None:
+        return False
+    if window.upto(enquiry["outcome_recorded_on"]) is None:
+        return None  # still in progress on the as-of date
+    return enquiry["is_icpc_required"] is False
+
+
+def list_5(window: Window) -> list[list[Any]]:
+    """Section 47 enquiries started in the 6 months, or still open at its start."""
+    still_open_at_start = ~Q(outcome_recorded_on__lt=window.start6) & ~Q(
+        initial_conference__held_on__lt=window.start6
+    )
+    enquiries = S47Enquiry.objects.filter(start_date__lte=window.as_of).filter(
+        Q(start_date__gte=window.start6) | still_open_at_start
+    )
+    people = enquiries.values("person_id")
+    s47s = _count_by_person(
+        S47Enquiry.objects.started_between(window.start12, window.as_of).filter(
+            person_id__in=people
+        ),
+        "person_id",
+    )
+    icpcs = _count_by_person(
+        InitialConference.objects.held_between(window.start12, window.as_of).filter(
+            episode__person_id__in=people
+        ),
+        "episode__person_id",
+    )
+    rows = []
+    for enquiry in enquiries.values(
+        "start_date",
+        "outcome_recorded_on",
+        "is_icpc_required",
+        "initial_conference__held_on",
+        "initial_conference__is_plan_required",
+        *person_values("person__"),
+        *worker_values("episode__"),
+    ):
+        held = window.upto(enquiry["initial_conference__held_on"])
+        person = enquiry["person__id"]
+        rows.append(
+            [
+                *child_and_disability(enquiry, "person__", window.as_of),
+                enquiry["start_date"],
+                codes.yes_no(_icpc_unnecessary(enquiry, window)),
+                held,
+                codes.yes_no(enquiry["initial_conference__is_plan_required"] if held else None),
+                s47s.get(person, 0),
+                icpcs.get(person, 0),
+                *allocation(enquiry, "episode__"),
+            ]
+        )
+    return sorted(rows, key=lambda row: sort_key(row, 6))

@@ -2,8 +2,8 @@
 
 Contacts are received, triaged, decided and authorised in date order with the planned
 timestamps (the actions' `at` keyword), so a referral opens its CIN episode exactly as in
-live use. One thing has no action yet and is written here: the closure of a CIN episode
-(with its audit row and chronology event), which casework will own.
+live use. After the referral, each episode's pathway is stored through the casework actions
+(synth/casework.py) and closed with casework close_cin_episode, in date order.
 """
 
 import datetime as dt
@@ -24,6 +24,7 @@ from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
 from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outcome, Rag
 from frontdoor.lib.workdays import is_within_working_hours
 from frontdoor.synth import texts
+from frontdoor.synth.casework import CaseworkStory
 from frontdoor.synth.families import FamilyStore
 from frontdoor.synth.mash import MashStory
 from frontdoor.synth.meetings import HandoverStory, StrategyStory
@@ -47,6 +48,7 @@ class Executor:
         self.mash = MashStory(seed)
         self.handover = HandoverStory(seed, staff)
         self.strategy = StrategyStory(seed, staff)
+        self.casework = CaseworkStory(seed, staff, plan.as_of)
         self._closures: list[tuple[dt.date, int, Episode]] = []
         self._seq = count()
 
@@ -136,6 +138,8 @@ class Executor:
         if planned.episode is not None:
             self._opened(planned.episode, contact)
         self.strategy.decided(contact, planned, as_of)
+        if planned.episode is not None:  # the pathway after the referral (synth/pathway.py)
+            self.casework.opened(planned.episode)
 
     def _input(self, planned: PlannedContact) -> ContactInput:
         rng, family = self.rng, planned.family

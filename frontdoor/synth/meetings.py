@@ -61,6 +61,7 @@ OUTCOMES = {
     "assessment_early_help": {SINGLE: 0.8, S47: 0.2},
     "cin_plan": {S47: 0.6, SINGLE: 0.4},
     "child_protection": {S47: 1.0},
+    "looked_after": {SINGLE: 0.6, S47: 0.4},
 }
 RATIONALE = {
     StrategyOutcome.SECTION_47: "Reasonable cause to suspect the children are suffering, or "

@@ -12,6 +12,10 @@ contacts), then draws events until each target is met exactly:
 3. contacts that do not lead to a referral: earlier worries about children later referred,
    new worries after a case closed, and families who only ever have contacts — filled up to
    each year's contact count.
+
+Between 1 and 2, each referral's pathway (assessment, s47, ICPC, plans, care, closure) is
+drawn and the last year's casework figures are calibrated, with referrals before the period
+for children long in care and earlier CP plans (synth/pathway.py).
 """
 
 import datetime as dt
@@ -26,6 +30,7 @@ from django.utils import timezone
 
 from frontdoor.contacts.codes import Outcome
 from frontdoor.synth import profile as shares
+from frontdoor.synth.pathway import Calibrator, Pathway
 from frontdoor.synth.population import Family, FamilyFactory, Identifiers, SynthPerson
 from frontdoor.synth.profile import Profile
 from frontdoor.synth.timing import Calendar, Timeline, timeline, year_before
@@ -46,6 +51,9 @@ class Episode:
     reason: str
     re_referral: bool
     episode_ids: list[tuple[int, int]] = field(default_factory=list)  # (episode, person)
+    pathway: "Pathway" = field(default_factory=lambda: Pathway())
+    drawn_closure: dt.date | None = None  # the closure first drawn (nfa referrals keep it)
+    history: bool = False  # referred before the period, to give it its past
 
     @property
     def family(self) -> Family:
@@ -112,6 +120,12 @@ class Plan:
     consultations: list[dt.datetime]
 
 
+def _weekday(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def draw(rng: random.Random, weights: Mapping[T, float]) -> T:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -148,6 +162,7 @@ class Planner:
         self.episodes: list[Episode] = []
         self._seq = count()
         self.blocks = [self._block(k, years) for k in range(years)]
+        self.pathways = Calibrator(self, seed)
 
     def _block(self, index: int, years: int) -> Block:
         last = self.last
@@ -169,6 +184,7 @@ class Planner:
     def plan(self) -> Plan:
         for block in self.blocks:
             self._plan_referrals(block)
+        self.pathways.calibrate()
         for block in self.blocks:
             self._plan_passed(block)
         self._plan_other()
@@ -327,9 +343,49 @@ class Planner:
         if closure is not None and closure > self.as_of.date():
             closure = None
         episode = Episode(contact, children, contact.day, path, closure, reason, re_referral)
+        episode.drawn_closure = closure
+        if path == "child_protection":  # the strategy discussion starts the s47 enquiry
+            contact.outcome = Outcome.STRATEGY_DISCUSSION
         contact.episode = episode
         family.episodes.append(episode)
         self.episodes.append(episode)
+        self.pathways.draw(episode)
+
+    def history_referral(
+        self,
+        day: dt.date,
+        path: str,
+        *,
+        family: Family | None = None,
+        children: list[SynthPerson] | None = None,
+        young_on: dt.date | None = None,
+        born_before: dt.date | None = None,
+    ) -> Episode | None:
+        """A referral before the period (its past): of `children` of `family`, or of one
+        child of a new family, under 18 on `young_on` and born before `born_before`."""
+        if family is None:
+            family = self.factory.make(day, 1)
+            fits = [
+                c
+                for c in family.children
+                if c.is_child_on(day)
+                and (young_on is None or c.is_child_on(young_on))
+                and (born_before is None or c.date_of_birth < born_before)
+            ]
+            if not fits:
+                return None
+            children = [self.rng.choice(fits)]
+            self.families.append(family)
+        assert children
+        contact = self._contact(self.calendar.time_on(_weekday(day)), family, children, REFERRAL)
+        contact.outcome = (
+            Outcome.STRATEGY_DISCUSSION if path == "child_protection" else Outcome.REFERRAL
+        )
+        episode = Episode(contact, children, contact.day, path, None, "RC7", False, history=True)
+        contact.episode = episode
+        family.episodes.insert(0, episode)
+        self.episodes.append(episode)
+        return episode
 
     # --- 2. contacts about children whose case is open ----------------------------------
 

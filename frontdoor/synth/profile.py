@@ -76,12 +76,15 @@ CONTACT_GROUP: dict[int, float] = {1: 56.0, 2: 26.0, 3: 12.0, 4: 6.0}
 # Contacts a contact-only family has over the period (repeat contacts).
 CONTACTS_PER_FAMILY: dict[int, float] = {1: 45.0, 2: 25.0, 3: 14.0, 4: 8.0, 5: 5.0, 6: 3.0}
 # What follows a referral: path, share, closure after decision (days, low-high), reason.
+# The pathway (synth/pathway.py) sets the closure of every path but nfa from its plans;
+# an NFA referral closes RC7 (RC8 and RC9 mean closed after an assessment).
 EPISODE_PATHS: list[tuple[str, float, tuple[int, int], str]] = [
-    ("nfa", 7.0, (0, 2), "RC8"),
+    ("nfa", 7.0, (0, 2), "RC7"),
     ("assessment_nfa", 32.0, (14, 65), "RC8"),
-    ("assessment_early_help", 21.0, (14, 65), "RC9"),
-    ("cin_plan", 27.0, (90, 420), "RC7"),
-    ("child_protection", 13.0, (180, 900), "RC7"),
+    ("assessment_early_help", 20.0, (14, 65), "RC9"),
+    ("cin_plan", 25.5, (90, 420), "RC7"),
+    ("child_protection", 7.5, (180, 900), "RC7"),
+    ("looked_after", 8.0, (180, 900), "RC7"),
 ]
 
 
@@ -100,6 +103,13 @@ class Profile:
     on_time_share: float = 0.9  # decisions within one working day
     returned_share: float = 0.03  # decisions a manager sends back
     from_consultation_share: float = 0.02
+    # Year-end figures (data-and-returns.md §5), met by construction (synth/pathway.py).
+    icpcs: int = 0
+    cp_plans_at_end: int = 0
+    cp_second_share: float = 0.36
+    cin_plans_at_end: int = 0
+    cla_at_end: int = 0
+    cla_started: int = 0
 
     def scaled(self, children: int) -> "Profile":
         """The same council scaled to `children` (volumes in proportion)."""
@@ -116,6 +126,12 @@ class Profile:
             on_time_share=self.on_time_share,
             returned_share=self.returned_share,
             from_consultation_share=self.from_consultation_share,
+            icpcs=round(self.icpcs * factor),
+            cp_plans_at_end=round(self.cp_plans_at_end * factor),
+            cp_second_share=self.cp_second_share,
+            cin_plans_at_end=round(self.cin_plans_at_end * factor),
+            cla_at_end=round(self.cla_at_end * factor),
+            cla_started=round(self.cla_started * factor),
         )
 
 
@@ -128,5 +144,11 @@ PROFILES: dict[str, Profile] = {
         referrals=1_024,
         re_referral_rate=122 / 1_024,
         consultations=1_100,
+        icpcs=78,
+        cp_plans_at_end=108,
+        cp_second_share=0.36,
+        cin_plans_at_end=268,
+        cla_at_end=226,
+        cla_started=87,
     ),
 }

@@ -22,6 +22,12 @@ SHOWN = [
     ("re_referral_rate", "Re-referral rate %"),
     ("decisions_within_one_working_day_rate", "Decided within 1 working day %"),
     ("consultations", "Consultations"),
+    ("icpcs", "Initial conferences"),
+    ("cin_plans_at_end", "CIN plans at year end"),
+    ("cp_plans_at_end", "CP plans at year end"),
+    ("cp_second_or_subsequent_rate", "CP second or subsequent %"),
+    ("cla_at_end", "Looked after at year end"),
+    ("cla_started", "Started to be looked after"),
 ]
 
 

@@ -1,7 +1,7 @@
 """The seeded workforce and the demo logins."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontdoor.accounts.models import Agency, Role, Team, User
 from frontdoor.synth.names import NAMES, STAFF_ORIGINS
@@ -24,11 +24,23 @@ DEMO_LOGINS: list[tuple[str, str, str, str]] = [
 ]
 
 
+# Casework teams after the front door: key, name, prefix of the staff usernames.
+CASEWORK_TEAMS = [
+    ("assessment", "Assessment and Intervention", "aai"),
+    ("protection", "Child Protection and Court", "cpc"),
+    ("care", "Children in Care", "cic"),
+]
+CaseTeam = tuple[Team, list[User], list[User]]  # team, case holders, managers
+
+
 @dataclass
 class Staff:
     contact_officers: list[User]
     social_workers: list[User]
     managers: list[User]
+    # Who holds episodes after the referral, by team key ("front_door" is the front door
+    # team, whose case holders include the demo social worker login).
+    teams: dict[str, CaseTeam] = field(default_factory=dict)
 
 
 def _staff_member(rng: random.Random, username: str, role: str, team: Team) -> User:
@@ -54,11 +66,33 @@ def seed_staff(seed: int) -> Staff:
     """The front door's contact officers, social workers and team managers (no logins)."""
     rng = random.Random(f"{seed}-staff")
     team, _ = Team.objects.get_or_create(name=FRONT_DOOR_TEAM)
-    return Staff(
+    staff = Staff(
         [_staff_member(rng, f"staff-co-{n:02d}", Role.CONTACT_OFFICER, team) for n in range(1, 7)],
         [_staff_member(rng, f"staff-sw-{n:02d}", Role.SOCIAL_WORKER, team) for n in range(1, 11)],
         [_staff_member(rng, f"staff-tm-{n:02d}", Role.TEAM_MANAGER, team) for n in range(1, 4)],
     )
+    demo, created = User.objects.get_or_create(
+        username="social_worker",
+        defaults={"role": Role.SOCIAL_WORKER, "team": team, "first_name": "Social Worker",
+                  "last_name": "(demo)"},
+    )  # fmt: skip
+    if created:  # demo-setup gives it its password
+        demo.set_unusable_password()
+        demo.save(update_fields=["password"])
+    # The demo social worker holds a good share of the front door's cases (a caseload to show).
+    holders = [demo] * 3 + staff.social_workers[:4] if demo.team_id == team.pk else []
+    staff.teams["front_door"] = (team, holders or staff.social_workers, staff.managers)
+    for key, name, prefix in CASEWORK_TEAMS:
+        unit, _ = Team.objects.get_or_create(name=name)
+        workers = [
+            _staff_member(rng, f"staff-{prefix}-sw-{n:02d}", Role.SOCIAL_WORKER, unit)
+            for n in range(1, 7)
+        ]
+        managers = [
+            _staff_member(rng, f"staff-{prefix}-tm-{n}", Role.TEAM_MANAGER, unit) for n in (1, 2)
+        ]
+        staff.teams[key] = (unit, workers, managers)
+    return staff
 
 
 def demo_logins(password: str = DEMO_PASSWORD) -> list[User]:

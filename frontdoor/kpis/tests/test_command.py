@@ -36,6 +36,21 @@ KEYS = {
     "median_hours_to_answer_by_agency",
     "checks_closed_unanswered_by_agency",
     "checks_overdue_at_period_end_by_agency",
+    "assessments_authorised",
+    "assessments_within_45_working_days_rate",
+    "icpcs",
+    "icpc_within_15_working_days_rate",
+    "cin_at_end",
+    "cin_rate_per_10000",
+    "cin_plans_at_end",
+    "cp_plans_at_end",
+    "cp_rate_per_10000",
+    "cp_started",
+    "cp_second_or_subsequent_rate",
+    "cp_second_or_subsequent_within_2_years_rate",
+    "cla_at_end",
+    "cla_rate_per_10000",
+    "cla_started",
 }
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from frontdoor.accounts.models import User
-from frontdoor.casework.models import CINEpisode
+from frontdoor.casework.models import Assessment, CINEpisode, CPPlan, LookedAfterEpisode
 from frontdoor.contacts.models import Contact, Decision
 from frontdoor.people.models import Person
 from frontdoor.synth.staff import DEMO_LOGINS, DEMO_PASSWORD
@@ -30,6 +30,22 @@ def seed_and_describe(seed: int) -> tuple[str, list[tuple[object, ...]]]:
             ),
             *CINEpisode.objects.order_by("pk").values_list("referral_date", "closure_date"),
             *Decision.objects.order_by("pk").values_list("outcome", "recorded_at", "status"),
+            *Assessment.objects.order_by("pk").values_list(
+                "episode__referral_date", "start_date", "authorised_on", "outcome", "factors"
+            ),
+            *CPPlan.objects.order_by("pk").values_list(
+                "episode__referral_date",
+                "start_date",
+                "end_date",
+                "initial_category",
+                "previous_plans",
+            ),
+            *LookedAfterEpisode.objects.order_by("pk").values_list(
+                "episode__referral_date", "start_date", "end_date", "legal_status"
+            ),
+            *CINEpisode.objects.order_by("pk").values_list(
+                "reason_for_closure", "team__name", "allocated_worker__username"
+            ),
         ]
         transaction.set_rollback(True)
     summary = out.getvalue().split("seconds:")[1]  # all but the time taken

@@ -140,3 +140,65 @@ def test_families_have_valid_identifiers_addresses_and_names_of_many_origins():
     assert twins
     polish_women = [p for p in people if p.sex == "F" and p.family_name.endswith(("ska", "ski"))]
     assert all(p.family_name.endswith("ska") for p in polish_women)
+
+
+def test_the_last_years_casework_figures_are_planned_exactly():
+    """data-and-returns.md §5, by construction: ICPCs and care starts in the last year;
+    CP plans, CIN plans and children in care on its last day; 36% repeat CP plans."""
+    profile = PROFILES["north-somerset"].scaled(8000)
+    plan = Planner(profile, end=END, years=2, seed=3, as_of=local(END, 23, 59)).plan()
+    block = plan.blocks[-1]
+
+    def children(test) -> int:
+        return sum(len(e.children) for e in plan.episodes if test(e))
+
+    def in_year(day) -> bool:
+        return day is not None and block.first <= day <= block.last
+
+    assert children(lambda e: in_year(e.pathway.icpc)) == profile.icpcs
+    assert children(lambda e: e.pathway.care and in_year(e.pathway.care.start)) == (
+        profile.cla_started
+    )
+    assert children(lambda e: e.pathway.cp_open_on(END)) == profile.cp_plans_at_end
+    assert children(lambda e: e.pathway.cin_open_on(END)) == profile.cin_plans_at_end
+    assert children(lambda e: e.pathway.care_open_on(END)) == profile.cla_at_end
+    starters = [e for e in plan.episodes if e.pathway.cp and in_year(e.pathway.cp.start)]
+    repeats = [
+        e
+        for e in starters
+        if any(
+            o.pathway.cp and (o.pathway.cp.end or END) < e.referral_date for o in e.family.episodes
+        )
+    ]
+    share = sum(len(e.children) for e in repeats) / sum(len(e.children) for e in starters)
+    assert abs(share - profile.cp_second_share) < 0.06
+
+
+def test_history_before_the_period_is_no_referral_of_the_period_nor_a_re_referral():
+    plan = small_plan()
+    history = [e for e in plan.episodes if e.history]
+    assert history
+    for episode in history:
+        assert episode.referral_date < plan.first
+        later = [e for e in episode.family.episodes if e is not episode and not e.history]
+        for other in later:
+            assert year_before(other.referral_date) > episode.referral_date
+            assert episode.closure_date is not None and episode.closure_date < other.referral_date
+
+
+def test_pathways_follow_the_census_rules(plan):
+    for episode in plan.episodes:
+        way, closed = episode.pathway, episode.closure_date
+        if episode.path == "nfa":
+            assert way.assessment is None and not way.cin and way.cp is None
+            assert episode.reason not in ("RC8", "RC9")
+            continue
+        if way.icpc is not None:
+            assert way.icpc.weekday() < 5
+        if way.cp is not None:
+            assert way.cp.start == way.icpc and way.cp.end != way.cp.start
+            for start, _end in way.cin:  # a CIN plan never runs during the CP plan
+                assert way.cp.end is not None and start >= way.cp.end
+        dates = [d for span in way.cin for d in span if d] + list(way.assessment or ())
+        if closed is not None:
+            assert all(day <= closed for day in dates)

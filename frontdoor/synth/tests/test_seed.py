@@ -154,3 +154,75 @@ def test_strategy_discussions_and_out_of_hours_handovers_are_seeded(council):
     assert set(items.values_list("contact__channel", flat=True)) == {"out_of_hours"}
     assert items.filter(accepted_at__isnull=False).exists()
     assert items.values("contact").distinct().count() <= out_of_hours.count()
+
+
+def test_episodes_have_their_pathway_through_the_casework_actions(council):
+    from frontdoor.audit.models import Event as AuditEvent
+    from frontdoor.casework.models import (
+        Assessment,
+        CINPlan,
+        CoreGroupMeeting,
+        CPPlan,
+        CPReview,
+        InitialConference,
+        LookedAfterEpisode,
+        S47Enquiry,
+        StatutoryVisit,
+    )
+
+    for model in (Assessment, CINPlan, CPPlan, InitialConference, LookedAfterEpisode):
+        assert model.objects.exists(), model
+        assert AuditEvent.objects.filter(record_type=model._meta.model_name).exists()
+    assert CPReview.objects.exists() and CoreGroupMeeting.objects.exists()
+    assert StatutoryVisit.objects.exists()
+    assert not S47Enquiry.objects.filter(episode__closure_date__isnull=False).without_outcome()
+    # allocation: every episode with work has a team and a worker
+    worked = CINEpisode.objects.filter(assessments__isnull=False).distinct()
+    assert not worked.filter(team__isnull=True) and not worked.filter(allocated_worker__isnull=True)
+    assert not worked.filter(primary_need="")  # census CIN-121: every referral but NFA
+    # census rules: NFA referrals carry nothing and never close RC8/RC9; RC8/RC9 follow an
+    # assessment; ICPCs on weekdays; CP plans start on an ICPC date; no CIN plan during one
+    nfa = CINEpisode.objects.filter(referral_nfa=True)
+    assert nfa.exists() and not nfa.filter(assessments__isnull=False).exists()
+    assert not nfa.filter(reason_for_closure__in=["RC8", "RC9"]).exists()
+    assert not CINEpisode.objects.filter(
+        reason_for_closure__in=["RC8", "RC9"], assessments__isnull=True
+    ).exists()
+    assert all(
+        day.weekday() < 5 for day in InitialConference.objects.values_list("held_on", flat=True)
+    )
+    for plan in CPPlan.objects.select_related("episode"):
+        assert plan.episode.initial_conferences.filter(held_on=plan.start_date).exists()
+        overlapping = CINPlan.objects.filter(episode__person_id=plan.episode.person_id).filter(
+            start_date__lt=plan.end_date or dt.date.max
+        )
+        assert not [p for p in overlapping if (p.end_date or dt.date.max) > plan.start_date]
+    for episode in CINEpisode.objects.filter(closure_date__isnull=False).exclude(referral_nfa=True):
+        assert not episode.cp_plans.filter(end_date__isnull=True).exists()
+        assert not episode.cin_plans.filter(end_date__gt=episode.closure_date).exists()
+
+
+def test_the_last_years_casework_figures_are_the_planned_ones(council):
+    """What the planner calibrated (synth/pathway.py) is what the actions stored."""
+    plan, last = council.plan, council.years[-1]
+    block = plan.blocks[-1]
+
+    def children(test) -> int:
+        return sum(len(e.children) for e in plan.episodes if test(e))
+
+    def in_year(day) -> bool:
+        return day is not None and block.first <= day <= block.last
+
+    assert last["icpcs"] == children(lambda e: in_year(e.pathway.icpc))
+    assert last["cp_plans_at_end"] == children(lambda e: e.pathway.cp_open_on(END))
+    assert last["cin_plans_at_end"] == children(lambda e: e.pathway.cin_open_on(END))
+    assert last["cla_at_end"] == children(lambda e: e.pathway.care_open_on(END))
+    assert last["cla_started"] == children(
+        lambda e: e.pathway.care and in_year(e.pathway.care.start)
+    )
+    profile = plan.profile  # a small council: the targets give or take a child or two
+    assert abs(last["cp_plans_at_end"] - profile.cp_plans_at_end) <= 2
+    assert abs(last["cin_plans_at_end"] - profile.cin_plans_at_end) <= 2
+    assert abs(last["cla_at_end"] - profile.cla_at_end) <= 2
+    assert last["cin_at_end"] >= last["cin_plans_at_end"] + last["cp_plans_at_end"]
+    assert 70 <= last["assessments_within_45_working_days_rate"] <= 100

@@ -7,12 +7,17 @@ from django import forms
 from frontdoor.accounts.models import Agency, Team, User
 from frontdoor.casework.allocation import CASE_HOLDERS
 from frontdoor.casework.codes import (
+    AbsenceKind,
     AssessmentFactor,
     AssessmentOutcome,
     CategoryOfAbuse,
     CPPlanEndReason,
+    LegalStatus,
+    PlacementType,
     PrimaryNeed,
+    ReasonCeased,
 )
+from frontdoor.casework.looked_after import LEGAL_STATUS_MESSAGE, PLACEMENT_MESSAGE
 from frontdoor.casework.models import ReasonForClosure
 from frontdoor.casework.safety import REQUIRED_TEXT, MapText, ScoreInput
 from frontdoor.casework.safety_models import HIGHEST_SCORE, LOWEST_SCORE, Participant
@@ -142,6 +147,55 @@ class CloseEpisodeForm(forms.Form):
         [(value, f"{value}: {label}") for value, label in ReasonForClosure.choices],
         "Choose a reason for closure (RC1 to RC9).",
         "Reason for closure",
+    )
+
+
+def _coded(choices: Any) -> list[tuple[str, str]]:
+    return [(value, f"{value}: {label}") for value, label in choices]
+
+
+class StartLookedAfterForm(forms.Form):
+    start_date = date_field(
+        "Enter the date the child became looked after.", "Date the child became looked after"
+    )
+    legal_status = radios(_coded(LegalStatus.choices), LEGAL_STATUS_MESSAGE, "Legal status")
+    placement_type = forms.ChoiceField(
+        label="Placement type",
+        choices=[("", "Choose a placement type"), *_coded(PlacementType.choices)],
+        error_messages={"required": PLACEMENT_MESSAGE},
+    )
+    placement_postcode = forms.CharField(
+        label="Postcode of the placement", required=False, max_length=8, help_text="Optional."
+    )
+
+
+class CareAbsenceForm(forms.Form):
+    kind = radios(
+        AbsenceKind.choices,
+        "Choose missing or away without authorisation.",
+        "Was the child missing, or away from placement without authorisation?",
+    )
+    started_on = date_field("Enter the date it started.", "Date it started")
+    ended_on = GovukDateField(label="Date the child came back", required=False)
+    is_return_interview_offered = forms.TypedChoiceField(
+        label="Was a return home interview offered?",
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class EndLookedAfterForm(forms.Form):
+    end_date = date_field(
+        "Enter the date the child ceased to be looked after.",
+        "Date the child ceased to be looked after",
+    )
+    reason = radios(
+        [(v, t) for v, t in _coded(ReasonCeased.choices) if v != ReasonCeased.X1],
+        "Choose why the child ceased to be looked after.",
+        "Why did the child cease to be looked after?",
     )
 
 

@@ -74,6 +74,40 @@ def _cin_plan(episode: CINEpisode) -> Any:
     return episode.cin_plans.still_open().first() if episode.is_open else None
 
 
+def _not_looked_after(episode: CINEpisode) -> CINEpisode | None:
+    if not episode.is_open or episode.looked_after_episodes.filter(end_date__isnull=True).exists():
+        return None
+    return episode
+
+
+def _care(episode: CINEpisode) -> Any:
+    if not episode.is_open:
+        return None
+    return episode.looked_after_episodes.filter(end_date__isnull=True).first()
+
+
+def _start_care(e: CINEpisode, d: Data, user: Any) -> Any:
+    return actions.start_looked_after_episode(
+        e,
+        start_date=d["start_date"],
+        legal_status=d["legal_status"],
+        placement_type=d["placement_type"],
+        placement_postcode=d["placement_postcode"].strip().upper(),
+        user=user,
+    )
+
+
+def _absence(care: Any, d: Data, user: Any) -> Any:
+    return actions.record_care_absence(
+        care,
+        kind=d["kind"],
+        started_on=d["started_on"],
+        ended_on=d["ended_on"],
+        is_return_interview_offered=d["is_return_interview_offered"],
+        user=user,
+    )
+
+
 def _cp_review(plan: Any, d: Data, user: Any) -> Any:
     return actions.record_cp_review(
         plan,
@@ -235,6 +269,32 @@ STEPS: list[Step] = [
         _cin_plan,
         lambda p, d, u: actions.end_cin_plan(p, end_date=d["end_date"], user=u),
         "Child in need plan ended.",
+    ),
+    Step(
+        "start-looked-after",
+        "The child becomes looked after",
+        f.StartLookedAfterForm,
+        _not_looked_after,
+        _start_care,
+        "Looked-after episode started.",
+    ),
+    Step(
+        "care-absence",
+        "Record the child missing or away from placement",
+        f.CareAbsenceForm,
+        _care,
+        _absence,
+        "Absence recorded.",
+    ),
+    Step(
+        "end-looked-after",
+        "The child ceases to be looked after",
+        f.EndLookedAfterForm,
+        _care,
+        lambda c, d, u: actions.end_looked_after_episode(
+            c, end_date=d["end_date"], reason=d["reason"], user=u
+        ),
+        "Looked-after episode ended.",
     ),
     Step(
         "close-episode",

@@ -285,3 +285,10 @@ def test_a_referral_goes_through_assessment_s47_icpc_and_a_cp_plan_to_the_caselo
     expect(first).to_contain_text(upcoming.what)
     expect(first).to_contain_text(f"{upcoming.due.day} {upcoming.due:%B %Y}")
     expect(first).to_contain_text("Amelia Okafor")
+
+    # The looked-after forms pass axe too, with their errors showing.
+    page.goto(f"/casework/episodes/{episode.pk}/start-looked-after")
+    assert_accessible(page)
+    page.get_by_role("button").last.click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the placement type.")
+    assert_accessible(page)

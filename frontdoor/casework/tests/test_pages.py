@@ -440,3 +440,54 @@ def test_the_primary_need_is_recorded_from_its_form_and_shown_on_the_casework(ep
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
     assert "N4: Family in acute stress" in page
+
+
+def test_a_child_comes_into_care_goes_missing_and_leaves_care_from_the_forms(episode, worker):
+    client = client_for(worker)
+    assert client.get(step_url("care-absence", episode)).status_code == 404  # not in care yet
+    empty = client.post(step_url("start-looked-after", episode), {}).content.decode()
+    assert "Choose the legal status" in empty and "Choose the placement type." in empty
+    assert not episode.looked_after_episodes.exists()
+    response = client.post(
+        step_url("start-looked-after", episode),
+        {
+            **date("start_date", D(2025, 12, 3)),
+            "legal_status": "V2",
+            "placement_type": "U6",
+            "placement_postcode": "bs23 1uj",
+        },
+    )
+    assert response.status_code == 302
+    care = episode.looked_after_episodes.get()
+    assert (care.legal_status, care.placement_type, care.placement_postcode) == (
+        "V2",
+        "U6",
+        "BS23 1UJ",
+    )
+    assert client.get(step_url("start-looked-after", episode)).status_code == 404  # in care
+    before = client.post(
+        step_url("care-absence", episode),
+        {"kind": "missing", **date("started_on", D(2025, 12, 1))},
+    ).content.decode()
+    assert "This cannot be before the child became looked after" in before
+    assert not care.absences.exists()
+    client.post(
+        step_url("care-absence", episode),
+        {
+            "kind": "missing",
+            **date("started_on", D(2025, 12, 6)),
+            **date("ended_on", D(2025, 12, 7)),
+            "is_return_interview_offered": "yes",
+        },
+    )
+    absence = care.absences.get()
+    assert (absence.ended_on, absence.is_return_interview_offered) == (D(2025, 12, 7), True)
+    ended = client.post(
+        step_url("end-looked-after", episode),
+        {**date("end_date", D(2025, 12, 10)), "reason": "E13"},
+    )
+    assert ended.status_code == 302
+    care.refresh_from_db()
+    assert (care.end_date, care.reason_ceased) == (D(2025, 12, 10), "E13")
+    page = client.get(ended.url).content.decode()
+    assert "Looked-after episode ended." in page

@@ -13,6 +13,8 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.utils import timezone
+
 from frontdoor.casework import actions
 from frontdoor.casework.models import CINEpisode, S47Enquiry
 from frontdoor.synth.pathway import Pathway
@@ -46,9 +48,15 @@ class CaseworkStory:
         self.as_of = as_of
 
     def _at(self, day: D, hour: int = 0) -> dt.datetime | None:
-        """A time on `day` if it has happened by the plan's end, else None."""
+        """A time on `day` if that day has come by the plan's end, else None.
+
+        On the plan's last day (today, for the demo) the time is at most the end: work the
+        plan dates today has happened, so an episode closing today has its work finished.
+        """
         moment = local(day, hour or self.rng.randint(9, 16), self.rng.randint(0, 59))
-        return moment if moment <= self.as_of else None
+        if day > timezone.localdate(self.as_of):
+            return None
+        return min(moment, self.as_of)
 
     def opened(self, episode: Episode) -> None:
         if episode.path == "nfa" or not episode.episode_ids:

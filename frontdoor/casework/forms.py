@@ -169,6 +169,26 @@ class StartLookedAfterForm(forms.Form):
     )
 
 
+class ChangeLookedAfterForm(forms.Form):
+    on = date_field("Enter the date of the change.", "Date of the change")
+    legal_status = forms.ChoiceField(
+        label="New legal status",
+        choices=[("", "No change"), *_coded(LegalStatus.choices)],
+        required=False,
+    )
+    placement_type = forms.ChoiceField(
+        label="New placement type",
+        choices=[("", "No change"), *_coded(PlacementType.choices)],
+        required=False,
+    )
+    placement_postcode = forms.CharField(
+        label="Postcode of the new placement",
+        required=False,
+        max_length=8,
+        help_text="Leave empty to keep the current one.",
+    )
+
+
 class CareAbsenceForm(forms.Form):
     kind = radios(
         AbsenceKind.choices,

@@ -97,6 +97,18 @@ def _start_care(e: CINEpisode, d: Data, user: Any) -> Any:
     )
 
 
+def _change_care(care: Any, d: Data, user: Any) -> Any:
+    postcode = d["placement_postcode"].strip().upper()
+    return actions.change_looked_after_episode(
+        care,
+        on=d["on"],
+        legal_status=d["legal_status"] or None,
+        placement_type=d["placement_type"] or None,
+        placement_postcode=postcode or None,
+        user=user,
+    )
+
+
 def _absence(care: Any, d: Data, user: Any) -> Any:
     return actions.record_care_absence(
         care,
@@ -277,6 +289,14 @@ STEPS: list[Step] = [
         _not_looked_after,
         _start_care,
         "Looked-after episode started.",
+    ),
+    Step(
+        "change-looked-after",
+        "Change the legal status or placement",
+        f.ChangeLookedAfterForm,
+        _care,
+        _change_care,
+        "Legal status or placement changed.",
     ),
     Step(
         "care-absence",

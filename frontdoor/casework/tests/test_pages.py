@@ -491,3 +491,27 @@ def test_a_child_comes_into_care_goes_missing_and_leaves_care_from_the_forms(epi
     assert (care.end_date, care.reason_ceased) == (D(2025, 12, 10), "E13")
     page = client.get(ended.url).content.decode()
     assert "Looked-after episode ended." in page
+
+
+def test_a_change_of_placement_ends_the_care_episode_and_starts_the_next(episode, worker):
+    client = client_for(worker)
+    client.post(
+        step_url("start-looked-after", episode),
+        {**date("start_date", D(2025, 12, 3)), "legal_status": "C1", "placement_type": "U6"},
+    )
+    nothing = client.post(step_url("change-looked-after", episode), date("on", D(2025, 12, 5)))
+    assert "Give the new legal status or placement." in nothing.content.decode()
+    assert episode.looked_after_episodes.count() == 1
+    response = client.post(
+        step_url("change-looked-after", episode),
+        {**date("on", D(2025, 12, 5)), "placement_type": "K2"},
+    )
+    assert response.status_code == 302
+    first, second = episode.looked_after_episodes.order_by("start_date", "pk")
+    assert (first.end_date, first.reason_ceased) == (D(2025, 12, 5), "X1")
+    assert (second.start_date, second.legal_status, second.placement_type) == (
+        D(2025, 12, 5),
+        "C1",
+        "K2",
+    )
+    assert not second.is_new_period

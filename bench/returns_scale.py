@@ -44,7 +44,6 @@ SKIP = {
     "mash.agencymashsettings",
     "mash.riskindicator",
 }
-UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 BATCH = 5_000
 
 
@@ -67,9 +66,10 @@ def frontdoor(*args: str) -> tuple[float, str]:
 
 def upn(number: int) -> str:
     """A valid UPN for a synthetic child: the DfE check letter, then 12 digits."""
+    from frontdoor.lib.identifiers import upn_check_letter
+
     body = f"999{number:09d}"  # characters 2-13: LA 999, then a serial
-    total = sum(int(c) * w for c, w in zip(body, range(2, 14), strict=True))
-    return UPN_LETTERS[total % 23] + body
+    return upn_check_letter(body) + body
 
 
 def copyable_models() -> list[Any]:

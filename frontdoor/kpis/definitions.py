@@ -172,13 +172,17 @@ def population(period: Period) -> int:
     return estimate.children if estimate else int(settings.FRONTDOOR_CHILD_POPULATION)
 
 
-def referral_rate_per_10000(period: Period) -> float | None:
-    """Referrals ÷ children aged 0 to 17 x 10,000 (DfE CIN statistics)."""
+def _per_10000(count: int, period: Period) -> float | None:
     children = population(period)
     if not children:
         return None
-    value = Decimal(referrals(period) * 10_000) / Decimal(children)
+    value = Decimal(count * 10_000) / Decimal(children)
     return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def referral_rate_per_10000(period: Period) -> float | None:
+    """Referrals ÷ children aged 0 to 17 x 10,000 (DfE CIN statistics)."""
+    return _per_10000(referrals(period), period)
 
 
 def decisions(period: Period) -> int:
@@ -382,14 +386,6 @@ CHILD_OF_WORK = Coalesce("episode__person__merged_into_id", "episode__person_id"
 
 def _children(queryset: QuerySet[Any], key: Any = CHILD_OF_WORK) -> int:
     return queryset.order_by().annotate(child=key).values("child").distinct().count()
-
-
-def _per_10000(count: int, period: Period) -> float | None:
-    children = population(period)
-    if not children:
-        return None
-    value = Decimal(count * 10_000) / Decimal(children)
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _within_working_days(pairs: QuerySet[Any], start: str, end: str, days: int) -> tuple[int, int]:

@@ -81,3 +81,8 @@ def postcode_sector(postcode: str) -> str:
 
 def is_valid_la_child_id(value: str) -> bool:
     return bool(_LA_CHILD_ID.match(value or ""))
+
+
+def default_la_child_id(person_id: int) -> str:
+    """The LA child ID a child's record is given when made (CIN census LAchildID)."""
+    return f"FD{person_id:07d}"

@@ -15,6 +15,7 @@ from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
+from frontdoor.lib.identifiers import default_la_child_id
 from frontdoor.people.models import Alias, Household, Person, Relationship, Residence
 from frontdoor.people.search_keys import alias_search_keys, search_keys
 from frontdoor.people.validation import (
@@ -48,7 +49,7 @@ def _chronicle(person: Person, summary: str, user: Any) -> None:
 def _give_la_child_id(person: Person) -> None:
     """Every child gets an LA child ID (CIN census LAchildID) when the record is made."""
     if not person.la_child_id and person.is_child:
-        person.la_child_id = f"FD{person.pk:07d}"
+        person.la_child_id = default_la_child_id(person.pk)
         person.save(update_fields=["la_child_id"])
 
 

@@ -1,6 +1,5 @@
 """What the decision screen shows of a child's history (previous contacts, referrals, episodes)."""
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -8,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from frontdoor.casework.clocks import add_months
 from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts.codes import Outcome
 from frontdoor.contacts.models import Contact
@@ -15,8 +15,7 @@ from frontdoor.contacts.models import Contact
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months earlier (the month's last day if shorter)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return add_months(day, -months)
 
 
 @dataclass

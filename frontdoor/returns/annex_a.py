@@ -46,7 +46,6 @@ Columns left blank because Front Door does not record them yet:
 - List 6 Primary Need Code is blank where the episode has none recorded.
 """
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,6 +57,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from frontdoor.people.history import months_before
 from frontdoor.returns import annex_a_codes as codes
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -163,13 +163,6 @@ HEADERS: dict[str, list[str]] = {
         *ALLOCATION,
     ],
 }
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (the month's last day if shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from frontdoor.casework.models import (
     InitialConference,
     S47Enquiry,
 )
+from frontdoor.lib.identifiers import default_la_child_id
 from frontdoor.people.models import Person
 
 FIRST_YEAR = 2000
@@ -186,10 +187,6 @@ def _release() -> str:
         return "0"
 
 
-def la_child_id(person_id: int, recorded: str) -> str:
-    return recorded or f"FD{person_id:07d}"
-
-
 def _within(day: dt.date | None, period: CensusPeriod) -> dt.date | None:
     """A date as known on the ReferenceDate: one after it has not happened yet."""
     return day if day is not None and day <= period.end else None
@@ -319,7 +316,7 @@ def _children(
         all_nfa = all(episode.is_referral_nfa for episode in episodes)
         yield ChildRecord(
             person_id=pk,
-            la_child_id=la_child_id(pk, child_id),
+            la_child_id=child_id or default_la_child_id(pk),
             sex=sex or "U",
             ethnicity=ethnicity or "NOBT",
             upn=upn,

@@ -29,11 +29,12 @@ from typing import TypeVar
 from django.utils import timezone
 
 from frontdoor.contacts.codes import Outcome
+from frontdoor.kpis.definitions import year_before
 from frontdoor.synth import profile as shares
 from frontdoor.synth.pathway import Calibrator, Pathway
 from frontdoor.synth.population import Family, FamilyFactory, Identifiers, SynthPerson
 from frontdoor.synth.profile import Profile
-from frontdoor.synth.timing import Calendar, Timeline, timeline, year_before
+from frontdoor.synth.timing import Calendar, Timeline, timeline
 
 REFERRAL, PASSED, OTHER = "referral", "passed", "other"
 T = TypeVar("T")

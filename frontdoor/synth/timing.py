@@ -25,14 +25,6 @@ def local(day: dt.date, hour: int = 0, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(naive, timezone.get_default_timezone())
 
 
-def year_before(day: dt.date) -> dt.date:
-    """The same date a year earlier (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
 def day_weight(day: dt.date) -> float:
     """Relative volume of contacts on `day`: fewer at weekends, in August and at Christmas."""
     weight = 1.0 if is_working_day(day) else 0.3

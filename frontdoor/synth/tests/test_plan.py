@@ -7,6 +7,7 @@ from itertools import pairwise
 
 import pytest
 
+from frontdoor.kpis.definitions import year_before
 from frontdoor.lib.identifiers import (
     is_test_nhs_number,
     is_valid_nhs_number,
@@ -18,7 +19,7 @@ from frontdoor.lib.workdays import end_of_next_working_day
 from frontdoor.synth.plan import REFERRAL, Plan, Planner
 from frontdoor.synth.population import FamilyFactory
 from frontdoor.synth.profile import PROFILES
-from frontdoor.synth.timing import local, year_before
+from frontdoor.synth.timing import local
 
 END = dt.date(2023, 3, 31)
 

@@ -138,17 +138,17 @@ class Generator:
 
     def distinct_forename(self, origin: str, sex: str, taken: list[str]) -> str:
         names = NAMES[origin][0 if sex == "M" else 1]
-        groups = {self._group(n) for n in taken}
+        used = {form for n in taken for form in self._forms(n)}
         for _ in range(50):
             name = self.rng.choice(names)
-            if self._group(name) not in groups:
+            if not self._forms(name) & used:
                 return name
         return self.rng.choice(names)
 
-    def _group(self, name: str) -> str:
-        folded = name.lower()
-        canon = self.table.canon(folded)
-        return min(self.table.full_names.get(canon, ()), default=canon)
+    def _forms(self, name: str) -> set[str]:
+        """A name and the full names it is short for: Harry and Henry are not two names."""
+        canon = self.table.canon(name.lower())
+        return {canon, *self.table.full_names.get(canon, ())}
 
     def household(self, entity: int, house: int, truth: Truth) -> list[_Child]:
         rng = self.rng
@@ -168,7 +168,11 @@ class Generator:
             given = self.distinct_forename(origin, sex, taken)
             taken.append(given)
             if rng.random() < 0.08:
-                given = f"{given} {self.distinct_forename(origin, sex, taken)}"
+                # A middle name is no brother's or sister's forename: parents do not name
+                # one twin "Vasile Matei" and the other "Matei".
+                middle = self.distinct_forename(origin, sex, taken)
+                taken.append(middle)
+                given = f"{given} {middle}"
             own = surname if rng.random() < 0.85 else self.surname(origin)
             nhs = self.nhs() if rng.random() < 0.75 else ""
             number = entity + index

@@ -499,8 +499,29 @@ def could_be_siblings(levels: Mapping[str, str]) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
+def _name_family(canon: str, full: tuple[str, ...]) -> frozenset[str]:
+    """Every form of a forename: its spellings, the full names it stands for, their short forms."""
+    table = name_table()
+    roots = {canon, *full}
+    forms = roots | {s for r in roots for s in table.short_forms.get(r, ())}
+    return frozenset(spelling for f in forms for spelling in table.all_spellings(f))
+
+
+def _family_of(record: Prepared) -> frozenset[str]:
+    return _name_family(record["forename_canon"], record["forename_full"])
+
+
+def _slip_of(name: str, family: frozenset[str]) -> bool:
+    return any(_typo(name, other, 0.94) for other in family)
+
+
 def clearly_different_forenames(a: Prepared, b: Prepared) -> bool:
-    """Two real names (Emma, Ella) or names too far apart to be one name mistyped."""
+    """Two real names (Emma, Ella) or names too far apart to be one name mistyped.
+
+    A name that is not a known one and is one slip from a form of the other ("Boby" beside
+    "Robert", for Bobby) is not clearly different: a chain Robert - Bobby - Boby is one child.
+    """
     x, y = a["forename"], b["forename"]
     if not x or not y:
         return False
@@ -508,7 +529,13 @@ def clearly_different_forenames(a: Prepared, b: Prepared) -> bool:
         return False  # Bob and Rob: two short forms of Robert
     if a["forename_known"] and b["forename_known"]:
         return True
-    return DamerauLevenshtein.distance(x, y) > 2
+    shorter = min(len(x), len(y))
+    if DamerauLevenshtein.distance(x, y) <= (1 if shorter < 3 else 2):
+        return False  # one name mistyped (Yu and To are two names)
+    return not (
+        (not a["forename_known"] and _slip_of(x, _family_of(b)))
+        or (not b["forename_known"] and _slip_of(y, _family_of(a)))
+    )
 
 
 def never_one_person(a: Prepared, b: Prepared) -> bool:

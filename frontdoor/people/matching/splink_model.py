@@ -34,6 +34,11 @@ BLOCKING_RULES = [
     "l.surname_phonetic = r.surname_phonetic AND l.forename_key = r.forename_key "
     "AND substr(l.dob, 6, 5) = substr(r.dob, 6, 5)",
     "l.postcode = r.postcode AND l.forename_initial = r.forename_initial",
+    # Both names mistyped (Ppopy Bkryant), or a forename slip and a birthday a day out.
+    "l.dob = r.dob AND l.forename_initial = r.forename_initial "
+    "AND substr(l.surname, 1, 1) = substr(r.surname, 1, 1)",
+    "l.surname_phonetic = r.surname_phonetic AND l.forename_initial = r.forename_initial "
+    "AND substr(l.dob, 1, 7) = substr(r.dob, 1, 7)",
 ]
 
 
@@ -171,12 +176,33 @@ def predict_pairs_prepared(
     return _predict(connection, model, threshold)
 
 
+def prior_for(model: dict[str, Any], records: int) -> float:
+    """The chance that two random records of a file of `records` are one person.
+
+    Training set it as true pairs over all pairs of the training records. A child has about
+    as many records in a file of 2 million as in one of 150,000, so true pairs grow with the
+    number of records and all pairs with its square: the prior falls as 1/records. Left at
+    the training size, a namesake pair in a national file would be judged as if the file
+    were a council's, and twelve times too likely to be one person.
+    """
+    trained = model["splink"]["probability_two_random_records_match"]
+    size = int(model.get("records") or 0)
+    if size < 2 or records < 2:
+        return float(trained)
+    return float(min(0.5, trained * (size - 1) / (records - 1)))
+
+
 def _predict(
     connection: Any, model: dict[str, Any], threshold: float
 ) -> list[tuple[str, str, float]]:
     from splink import DuckDBAPI, Linker
 
-    options = {**model["splink"], "blocking_rules_to_generate_predictions": BLOCKING_RULES}
+    records = connection.execute("SELECT count(*) FROM people").fetchall()[0][0]
+    options = {
+        **model["splink"],
+        "blocking_rules_to_generate_predictions": BLOCKING_RULES,
+        "probability_two_random_records_match": prior_for(model, records),
+    }
     linker = Linker("people", options, DuckDBAPI(connection=connection))
     result = linker.inference.predict(threshold_match_probability=threshold)
     rows = connection.execute(

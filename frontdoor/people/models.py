@@ -74,7 +74,8 @@ class Person(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CHILD)
     given_name = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100, blank=True)
-    date_of_birth = models.DateField(null=True, blank=True, db_index=True)
+    # Indexed as the first column of person_born_given (Meta.indexes), as are the search keys.
+    date_of_birth = models.DateField(null=True, blank=True)
     expected_date_of_birth = models.DateField(null=True, blank=True)
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
@@ -92,12 +93,14 @@ class Person(models.Model):
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     # Search keys kept beside the record so candidate lookups are indexed.
-    search_family_name = models.CharField(max_length=100, blank=True, db_index=True)
+    # No index of their own: each leads a composite index below, and every index on this
+    # table is one more that the planner weighs for each branch of a search.
+    search_family_name = models.CharField(max_length=100, blank=True)
     search_given_name = models.CharField(max_length=100, blank=True)
-    family_name_phonetic = models.CharField(max_length=20, blank=True, db_index=True)
+    family_name_phonetic = models.CharField(max_length=20, blank=True)
     # Phonetic key of the last part of a double-barrelled surname (same as the first otherwise),
     # so "Jones" finds "Smith-Jones".
-    family_name_last_phonetic = models.CharField(max_length=20, blank=True, db_index=True)
+    family_name_last_phonetic = models.CharField(max_length=20, blank=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -117,9 +120,23 @@ class Person(models.Model):
             models.Index(
                 fields=["search_family_name", "date_of_birth"], name="person_family_name_born"
             ),
+            # A name and a window of birth dates, from either end: "Millie Dixon, age 19"
+            # is a few rows among thousands of Dixons and thousands of Millies.
             models.Index(
-                fields=["search_family_name", "search_given_name"], name="person_family_given"
+                fields=["search_family_name", "search_given_name", "date_of_birth"],
+                name="person_family_given_born",
             ),
+            models.Index(
+                fields=["search_given_name", "search_family_name", "date_of_birth"],
+                name="person_given_family_born",
+            ),
+            models.Index(
+                fields=["family_name_phonetic", "search_given_name", "date_of_birth"],
+                name="person_phonetic_given_born",
+            ),
+            # A date of birth and a forename's first letters, for a changed surname.
+            models.Index(fields=["date_of_birth", "search_given_name"], name="person_born_given"),
+            models.Index(fields=["date_of_birth", "search_family_name"], name="person_born_family"),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 import statistics
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -162,27 +163,34 @@ def _dmy(iso: str) -> str:
 
 def noisy_query(generator: Generator, entry: _Entry, rng: random.Random) -> str:
     """What a worker might type for this child: a noisy copy, in one of several shapes."""
+    return noisy_question(generator, entry, rng)[1]
+
+
+def noisy_question(generator: Generator, entry: _Entry, rng: random.Random) -> tuple[str, str]:
+    """(shape, text): the shape names what was typed ("name + date of birth", ...)."""
     given, family, born, _sex, postcode, _address, nhs = generator.copy(entry.child, entry.origin)
     given = given.split()[0] if given.split() else ""
     shape = rng.random()
     if shape < 0.05 and nhs:
-        return nhs
+        return "NHS number", nhs
     if not born:
-        return " ".join(p for p in (given, family, postcode) if p)
+        return "name + postcode", " ".join(p for p in (given, family, postcode) if p)
     if shape < 0.45:
-        return " ".join(p for p in (given, family, _dmy(born)) if p)
+        return "name + date of birth", " ".join(p for p in (given, family, _dmy(born)) if p)
     if shape < 0.65:
         age = entry.child.born.year and (
             AS_OF.year
             - entry.child.born.year
             - ((AS_OF.month, AS_OF.day) < (entry.child.born.month, entry.child.born.day))
         )
-        return " ".join(p for p in (given, family, f"age {age}") if p)
+        return "name + age", " ".join(p for p in (given, family, f"age {age}") if p)
     if shape < 0.8:
-        return " ".join(p for p in (given, family, postcode) if p)
+        return "name + postcode", " ".join(p for p in (given, family, postcode) if p)
     if shape < 0.9:
-        return " ".join(p for p in (family, _dmy(born)) if p)
-    return " ".join(p for p in (given, family, _dmy(born), postcode) if p)
+        return "surname + date of birth", " ".join(p for p in (family, _dmy(born)) if p)
+    return "name + date of birth + postcode", " ".join(
+        p for p in (given, family, _dmy(born), postcode) if p
+    )
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -208,15 +216,19 @@ def run_search_bench(people: int, queries: int, seed: int = 1) -> dict[str, Any]
     generator = Generator(seed + 2)
     everyone = Person.objects.all()
     timings, cpu, top1, top10 = [], [], 0, 0
+    asked: Counter[str] = Counter()
+    found_by_shape: Counter[str] = Counter()
     for _ in range(queries):
         truth, entry = entries[rng.randrange(len(entries))]
-        text = noisy_query(generator, entry, rng)
+        shape, text = noisy_question(generator, entry, rng)
         started, started_cpu = time.perf_counter(), time.process_time()
         found = [c.person.pk for c in search_people(everyone, text, limit=10, as_of=AS_OF)]
         timings.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
         top1 += found[:1] == [truth]
         top10 += truth in found
+        asked[shape] += 1
+        found_by_shape[shape] += truth in found
     return {
         "people": people,
         "queries": queries,
@@ -230,4 +242,9 @@ def run_search_bench(people: int, queries: int, seed: int = 1) -> dict[str, Any]
         # not counted): latency on a busy machine is mostly waiting for a core.
         "cpu_p50_ms": round(statistics.median(cpu), 2),
         "cpu_p95_ms": round(_percentile(cpu, 0.95), 2),
+        # What was typed, how often, and the share found in the top ten.
+        "recall_at_10_by_shape": {
+            shape: {"queries": n, "recall_at_10": round(found_by_shape[shape] / n, 4)}
+            for shape, n in sorted(asked.items())
+        },
     }

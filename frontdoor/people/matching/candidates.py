@@ -6,7 +6,7 @@ from typing import cast
 from django.db.models import QuerySet
 
 from frontdoor.people.matching.online import match_person, query_record
-from frontdoor.people.matching.pool import PersonRow, as_person, candidate_pool
+from frontdoor.people.matching.pool import PersonRow, as_person, candidate_pool, with_residences
 from frontdoor.people.matching.query import Query, parse_search
 from frontdoor.people.matching.scoring import Candidate, score
 from frontdoor.people.models import Person
@@ -32,6 +32,7 @@ def rank(
 
 
 def _as_people(candidates: list[Candidate]) -> list[Candidate]:
+    with_residences([cast(PersonRow, c.person) for c in candidates])
     for candidate in candidates:
         candidate.person = as_person(cast(PersonRow, candidate.person))
     return candidates

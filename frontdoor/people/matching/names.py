@@ -6,7 +6,7 @@ here works on names folded by `search_keys.fold()`: lower case, letters only.
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
@@ -119,6 +119,7 @@ class Comparison:
 NO_EVIDENCE = Comparison("none")
 
 
+@lru_cache(maxsize=65536)
 def compare_given_names(query: str, recorded: str) -> Comparison:
     """Compare a forename given in a search or contact with one recorded on a person."""
     q, names = fold(query.split()[0]) if query.split() else "", given_name_parts(recorded)
@@ -145,6 +146,7 @@ def compare_given_names(query: str, recorded: str) -> Comparison:
     return Comparison("different", f"different forename ({query} / {shown})")
 
 
+@lru_cache(maxsize=65536)
 def compare_surnames(query: str, recorded: str) -> Comparison:
     """Compare surnames, allowing for typos, sound-alikes and double-barrelled names."""
     q, r = fold(query), fold(recorded)

@@ -19,8 +19,9 @@ from frontdoor.people.matching.query import Query, swapped_day_and_month
 from frontdoor.people.models import Alias, Household, Person, Residence
 from frontdoor.people.search_keys import fold, phonetic, surname_parts
 
-PER_LOOKUP = 50
-POOL_SIZE = 160
+PER_LOOKUP = 40
+POOL_SIZE = 100
+NEAR_DAYS = 3
 
 PERSON = Person._meta.db_table
 ALIAS = Alias._meta.db_table
@@ -33,8 +34,30 @@ Lookup = tuple[str, list[Any]]
 
 
 def _in(column: str, values: Iterable[Any]) -> Lookup:
+    """`column` is one of `values` (on PostgreSQL one array parameter, however many values)."""
     values = list(values)
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [values]
     return f"{column} IN ({', '.join(['%s'] * len(values))})", values
+
+
+def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """Run one statement; on PostgreSQL with its values sent beside the text.
+
+    Django's PostgreSQL cursor writes every value into the statement's text, which for a
+    search of twenty look-ups cost more time than running them. Not prepared: a plan made
+    for one name is a poor plan for another.
+    """
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    import psycopg
+
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _and(*parts: Lookup | None) -> Lookup:
@@ -51,9 +74,33 @@ def _identifier_lookups(query: Query) -> Iterator[Lookup]:
         yield "nhs_number = %s", [query.nhs_number]
     if query.la_child_id:
         yield "la_child_id = %s", [query.la_child_id]
-    if query.date_of_birth:
-        days = [query.date_of_birth, swapped_day_and_month(query.date_of_birth)]
-        yield _in("date_of_birth", [d for d in days if d])
+
+
+def _days(query: Query) -> Lookup | None:
+    """The date of birth given, or with day and month swapped."""
+    if not query.date_of_birth:
+        return None
+    days = [query.date_of_birth, swapped_day_and_month(query.date_of_birth)]
+    return _in("date_of_birth", [d for d in days if d])
+
+
+def _near(query: Query) -> Lookup | None:
+    """A few days either side of the date of birth given, or the same birthday a year out."""
+    born = query.date_of_birth
+    if not born:
+        return None
+    years, year_params = _in("date_of_birth", [_year_from(born, n) for n in (-1, 1)])
+    return (
+        f"date_of_birth BETWEEN %s AND %s OR {years}",
+        [born - dt.timedelta(days=NEAR_DAYS), born + dt.timedelta(days=NEAR_DAYS), *year_params],
+    )
+
+
+def _year_from(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _surnames(query: Query) -> list[str]:
@@ -69,37 +116,88 @@ def _via_alias(condition: Lookup) -> Lookup:
     return f"id IN (SELECT person_id FROM {ALIAS} WHERE {sql})", params
 
 
-def _name_lookups(query: Query) -> Iterator[Lookup]:
-    born = _born(query.birth_window())
+def _birth_lookups(query: Query) -> Iterator[Lookup]:
+    """A name (or its sound, or a forename's first letter) with the date of birth given.
+
+    A few rows each at any scale, so they come first: with hundreds of children born on
+    any one day, and hundreds of Ethan Martins, only both together pick out one child.
+    """
+    days, near = _days(query), _near(query)
+    if not days or not near:
+        return
     forenames = sorted(_forenames(query))
     for surname in _surnames(query):
         folded = fold(surname)
         codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
-        if forenames and folded:
-            yield _and(("search_family_name = %s", [folded]), _in("search_given_name", forenames))
-        start = _first_letters(query)
-        if start and folded:  # a misspelt forename keeps its first letters more often than not
+        if folded:
+            yield _and(("search_family_name = %s", [folded]), days)
+        for code in codes:
+            yield _and(("family_name_phonetic = %s", [code]), days)
+            yield _and(("family_name_last_phonetic = %s", [code]), days)
+    if forenames:  # a changed surname
+        yield _and(_in("search_given_name", forenames), days)
+    for surname in _surnames(query):
+        folded = fold(surname)
+        if folded:
+            yield _and(("search_family_name = %s", [folded]), near)
+        for code in sorted({phonetic(part) for part in surname_parts(surname)} - {""}):
+            yield _and(("family_name_phonetic = %s", [code]), near)
+    if forenames:
+        yield _and(_in("search_given_name", forenames), near)
+    for surname in _surnames(query):  # a surname misspelt after its first letter
+        yield _and(days, _prefix("search_family_name", fold(surname)[:1], 1))
+    start = _first_letters(query)
+    if start:  # a changed surname and a misspelt forename
+        yield _and(days, _prefix("search_given_name", start[:1], 1))
+
+
+def _name_lookups(query: Query) -> Iterator[Lookup]:
+    born = _born(query.birth_window())
+    forenames = sorted(_forenames(query))
+    start = _first_letters(query)
+    for surname in _surnames(query):
+        folded = fold(surname)
+        if not folded:
+            continue
+        codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
+        if forenames:
             yield _and(
-                ("search_family_name = %s", [folded]), _prefix("search_given_name", start, 1)
+                ("search_family_name = %s", [folded]), _in("search_given_name", forenames), born
+            )
+            # A surname misspelt after its first letters ("Butle" for Butler), or after
+            # its first ("Yonug" for Young) with an age to narrow it.
+            yield _and(
+                _in("search_given_name", forenames), _prefix("search_family_name", folded[:3]), born
+            )
+            if born:
+                yield _and(
+                    _in("search_given_name", forenames),
+                    _prefix("search_family_name", folded[:1], 1),
+                    born,
+                )
+        if start:  # a misspelt forename keeps its first letters more often than not
+            yield _and(
+                ("search_family_name = %s", [folded]), _prefix("search_given_name", start, 1), born
             )
         for code in codes:
+            if start:  # both names misspelt ("Paige Sctt")
+                yield _and(
+                    ("family_name_phonetic = %s", [code]),
+                    _prefix("search_given_name", start[:1], 1),
+                    born,
+                )
             yield _and(("family_name_phonetic = %s", [code]), born)
             yield _and(("family_name_last_phonetic = %s", [code]), born)
+        sounds, sound_params = _in("family_name_phonetic", codes)
         yield _via_alias(
-            (
-                "search_family_name = %s OR " + _in("family_name_phonetic", codes)[0],
-                [folded, *codes],
-            )
+            (f"search_family_name = %s OR {sounds}", [folded, *sound_params])
             if codes
             else ("search_family_name = %s", [folded])
         )
         if query.given_name and not query.name:  # forename and surname the other way round
             yield (
                 "search_given_name = %s AND search_family_name = %s",
-                [
-                    folded,
-                    fold(query.given_name),
-                ],
+                [folded, fold(query.given_name)],
             )
         yield "search_family_name = %s", [folded]
         prefix = _prefix("search_family_name", folded[:3])
@@ -108,6 +206,9 @@ def _name_lookups(query: Query) -> Iterator[Lookup]:
     if forenames and (born or not query.family_name):
         yield _and(_in("search_given_name", forenames), born)
         yield _via_alias(_in("search_given_name", forenames))
+    days = _days(query)
+    if days:
+        yield days
 
 
 def _first_letters(query: Query) -> str:
@@ -122,41 +223,58 @@ def _prefix(column: str, start: str, shortest: int = 3) -> Lookup | None:
     return f"{column} >= %s AND {column} < %s", [start, start[:-1] + chr(ord(start[-1]) + 1)]
 
 
+def _lived_at(condition: str, params: list[Any]) -> Lookup:
+    return (
+        f"id IN (SELECT r.person_id FROM {RESIDENCE} r JOIN {HOUSEHOLD} h"
+        f" ON h.id = r.household_id WHERE {condition})",
+        params,
+    )
+
+
 def _address_lookups(query: Query) -> Iterator[Lookup]:
-    if query.postcode:
-        yield (
-            f"id IN (SELECT r.person_id FROM {RESIDENCE} r JOIN {HOUSEHOLD} h"
-            " ON h.id = r.household_id WHERE h.postcode = %s)",
-            [query.postcode],
-        )
+    """Everyone who lived at the postcode (a few households); in its district, by name."""
+    if not query.postcode:
+        return
+    yield _lived_at("h.postcode = %s", [query.postcode])
+    district = query.postcode.split(" ")[0] + " "
+    in_district = _lived_at(*_prefix("h.postcode", district, 1) or ("1 = 0", []))
+    for surname in _surnames(query):
+        yield _and(("search_family_name = %s", [fold(surname)]), in_district)
+    start = _first_letters(query)
+    if start:
+        yield _and(_prefix("search_given_name", start[:1], 1), in_district)
 
 
 def lookups(query: Query) -> Iterator[Lookup]:
     """The indexed look-ups for `query`, most selective first."""
     yield from _identifier_lookups(query)
-    yield from _name_lookups(query)
+    yield from _birth_lookups(query)
     yield from _address_lookups(query)
+    yield from _name_lookups(query)
 
 
-def _pool_ids(query: Query) -> list[int]:
-    """Ids from every look-up (each capped at PER_LOOKUP) in one statement, in look-up order."""
+def _pool_rows(query: Query) -> list[tuple[Any, ...]]:
+    """PERSON_COLUMNS of up to POOL_SIZE people from every look-up, in look-up order.
+
+    One statement; each look-up capped at PER_LOOKUP. The index scan visits each row
+    anyway, so the columns scoring reads come with it rather than from a second statement.
+    """
     branches = [(sql, params) for sql, params in lookups(query) if sql]
     if not branches:
         return []
     union = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT {n} AS branch, id FROM {PERSON} WHERE {sql} LIMIT {PER_LOOKUP})"
-        f" AS b{n}"
+        f"SELECT * FROM (SELECT {n} AS branch, {_COLUMNS} FROM {PERSON} WHERE {sql}"
+        f" LIMIT {PER_LOOKUP}) AS b{n}"
         for n, (sql, _) in enumerate(branches)
     )
-    with connection.cursor() as cursor:
-        cursor.execute(union, [v for _, params in branches for v in params])
-        found = sorted(cursor.fetchall())
-    ids: dict[int, None] = {}
-    for _, pk in found:
-        ids.setdefault(pk)
-        if len(ids) >= POOL_SIZE:
+    found = _rows(union, [v for _, params in branches for v in params])
+    found.sort(key=lambda values: (values[0], values[1]))
+    rows: dict[int, tuple[Any, ...]] = {}
+    for _, *values in found:
+        rows.setdefault(values[0], tuple(values))
+        if len(rows) >= POOL_SIZE:
             break
-    return list(ids)
+    return list(rows.values())
 
 
 def _date(value: Any) -> dt.date | None:
@@ -231,6 +349,7 @@ class PersonRow:
     merged_into_id: int | None
     aliases: _Related = field(default_factory=_Related)
     residences: _Related = field(default_factory=_Related)
+    residences_read: bool = False
 
     Kind = Person.Kind
     age_on = Person.age_on
@@ -242,46 +361,52 @@ def candidate_pool(people: QuerySet[Person], query: Query) -> list[PersonRow]:
     The look-ups run on the whole index and only their few hundred results are then
     filtered to `people` (the records the user may see) and to records not merged away:
     those conditions match nearly every row, and a planner that used their indexes would
-    read the whole table.
+    read the whole table. Addresses are read only if the search gives a postcode (the
+    people shown get theirs from `with_residences`).
     """
-    ids = _pool_ids(query)
-    if ids and people.query.has_filters():  # only the records the user may see
-        ids = list(people.filter(pk__in=ids).order_by().values_list("pk", flat=True))
-    if not ids:
+    found = _pool_rows(query)
+    if found and people.query.has_filters():  # only the records the user may see
+        allowed = set(
+            people.filter(pk__in=[values[0] for values in found])
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        found = [values for values in found if values[0] in allowed]
+    rows = {values[0]: _person_row(values) for values in found if values[_MERGED] is None}
+    if not rows:
         return []
-    # One statement for the people and their addresses, one for their other names.
-    marks = ", ".join(["%s"] * len(ids))
-    columns = ", ".join(f"p.{c}" for c in ("id", *PERSON_COLUMNS[1:]))
-    rows: dict[int, PersonRow] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns}, r.id, h.id, h.postcode, r.start_date, r.end_date"
-            f" FROM {PERSON} p LEFT JOIN {RESIDENCE} r ON r.person_id = p.id"
-            f" LEFT JOIN {HOUSEHOLD} h ON h.id = r.household_id"
-            f" WHERE p.id IN ({marks}) AND p.merged_into_id IS NULL",
-            ids,
-        )
-        for values in cursor.fetchall():
-            person = values[: len(PERSON_COLUMNS)]
-            row = rows.get(person[0])
-            if row is None:
-                fields: list[Any] = [*person[:4], _date(person[4]), _date(person[5])]
-                row = rows[person[0]] = PersonRow(*fields, *person[6:])
-            residence, household, postcode, start, end = values[len(PERSON_COLUMNS) :]
-            if residence is not None:
-                row.residences.append(
-                    _Residence(residence, _Household(household, postcode), _date(start), _date(end))
-                )
-        if not rows:
-            return []
-        cursor.execute(
-            f"SELECT person_id, id, given_name, family_name, note FROM {ALIAS}"
-            f" WHERE person_id IN ({', '.join(['%s'] * len(rows))})",
-            list(rows),
-        )
-        for person_id, *alias in cursor.fetchall():
-            rows[person_id].aliases.append(_Alias(*alias))
+    whose, params = _in("person_id", list(rows))
+    for person_id, *alias in _rows(
+        f"SELECT person_id, id, given_name, family_name, note FROM {ALIAS} WHERE {whose}", params
+    ):
+        rows[person_id].aliases.append(_Alias(*alias))
+    if query.postcode:
+        with_residences(list(rows.values()))
     return list(rows.values())
+
+
+def _person_row(values: tuple[Any, ...]) -> PersonRow:
+    fields: list[Any] = [*values[:4], _date(values[4]), _date(values[5]), *values[6:]]
+    return PersonRow(*fields)
+
+
+def with_residences(rows: list[PersonRow]) -> None:
+    """Read the addresses of the rows that do not have them yet (one statement)."""
+    wanted = {row.pk: row for row in rows if not row.residences_read}
+    if not wanted:
+        return
+    whose, params = _in("r.person_id", list(wanted))
+    for person_id, *values in _rows(
+        f"SELECT r.person_id, r.id, h.id, h.postcode, r.start_date, r.end_date"
+        f" FROM {RESIDENCE} r JOIN {HOUSEHOLD} h ON h.id = r.household_id WHERE {whose}",
+        params,
+    ):
+        residence, household, postcode, start, end = values
+        wanted[person_id].residences.append(
+            _Residence(residence, _Household(household, postcode), _date(start), _date(end))
+        )
+    for row in wanted.values():
+        row.residences_read = True
 
 
 def as_person(row: PersonRow) -> Person:
@@ -319,6 +444,8 @@ def as_person(row: PersonRow) -> Person:
 
 
 PERSON_COLUMNS_AS_FIELDS = ("id", *PERSON_COLUMNS[1:])
+_COLUMNS = ", ".join(PERSON_COLUMNS_AS_FIELDS)
+_MERGED = PERSON_COLUMNS.index("merged_into_id")
 
 
 def _values(row: PersonRow) -> list[Any]:

@@ -23,6 +23,7 @@ from frontdoor.people.models import Person
 from frontdoor.people.search_keys import first_given_name, fold
 
 PRIOR = -10.0
+NEAR_DAYS = 3  # a date of birth this many days out is a slip (as in the trained model)
 LINK_THRESHOLD = 0.95
 CAP_WHEN_DIFFERENT = 0.5
 
@@ -34,12 +35,13 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "swapped": 6,
         "transposed": 5,
         "year": 4,
+        "days": 4,
         "expected": 4,
         "month": 1,
         "different": -7,
     },
     "age": {"exact": 3, "near": 1, "different": -5},
-    "surname": {"exact": 7, "alias": 6, "part": 5.5, "similar": 4.5, "different": -5},
+    "surname": {"exact": 7, "alias": 6, "part": 5.5, "similar": 4.5, "different": -3},
     "forename": {
         "exact": 6,
         "spelling": 5.5,
@@ -50,7 +52,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "different": -6,
     },
     "names_reversed": {"exact": 11},
-    "postcode": {"current": 4, "previous": 3},
+    "postcode": {"current": 4, "previous": 3, "sector": 2, "district": 1},
     "sex": {"different": -3},
 }
 
@@ -111,9 +113,13 @@ def compare_dates_of_birth(query: dt.date, recorded: dt.date) -> Comparison:
         query.year - recorded.year
     ) == 1:
         return Comparison("year", f"same birthday, year of birth differs by one {pair}")
+    if (query.year, query.month) == (recorded.year, recorded.month) and f"{query.day:02d}" == (
+        f"{recorded.day:02d}"[::-1]
+    ):
+        return Comparison("transposed", f"day of birth with its digits swapped {pair}")
+    if abs((query - recorded).days) <= NEAR_DAYS:
+        return Comparison("days", f"date of birth a few days apart {pair}")
     if (query.year, query.month) == (recorded.year, recorded.month):
-        if f"{query.day:02d}" == f"{recorded.day:02d}"[::-1]:
-            return Comparison("transposed", f"day of birth with its digits swapped {pair}")
         return Comparison("month", f"born in the same month {pair}")
     return Comparison("different", f"different date of birth {pair}")
 
@@ -194,8 +200,11 @@ def _names(evidence: Evidence, person: Person, query: Query) -> None:
 def _address(evidence: Evidence, person: Person, query: Query) -> None:
     if not query.postcode:
         return
-    residences = [r for r in person.residences.all() if r.household.postcode == query.postcode]
-    if any(r.end_date is None for r in residences):
+    every = person.residences.all()
+    residences = [r for r in every if r.household.postcode == query.postcode]
+    if not residences:
+        _near_address(evidence, [r.household.postcode for r in every], query.postcode)
+    elif any(r.end_date is None for r in residences):
         evidence.add("postcode", Comparison("current", "lives at the same postcode"))
     elif residences:
         until = max(r.end_date for r in residences if r.end_date)
@@ -204,6 +213,21 @@ def _address(evidence: Evidence, person: Person, query: Query) -> None:
             Comparison(
                 "previous", f"lived at the same postcode (previous address, until {_when(until)})"
             ),
+        )
+
+
+def _near_address(evidence: Evidence, postcodes: list[str], postcode: str) -> None:
+    """A postcode in the same sector ("BS23 1") or district ("BS23") as one they lived at."""
+    if " " not in postcode:
+        return
+    district, sector = postcode.split(" ")[0], postcode[:-2]
+    if any(p[:-2] == sector for p in postcodes if " " in p):
+        evidence.add(
+            "postcode", Comparison("sector", f"lived in the same postcode sector ({sector})")
+        )
+    elif any(p.split(" ")[0] == district for p in postcodes):
+        evidence.add(
+            "postcode", Comparison("district", f"lived in the same postcode district ({district})")
         )
 
 

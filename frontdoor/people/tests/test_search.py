@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from frontdoor.people.matching import parse_search, search_people
+from frontdoor.people.matching import parse_search, pool, search_people
 from frontdoor.people.models import Person
+from frontdoor.people.search_keys import search_keys
 from frontdoor.people.tests.helpers import POSTCODE, add_person
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,40 @@ def test_a_postcode_alone_lists_who_lives_there(okafors):
 
 def test_an_empty_search_finds_nobody(okafors):
     assert search_people(Person.objects.all(), "   ", as_of=TODAY) == []
+
+
+def test_a_date_of_birth_a_day_out_and_a_nearby_postcode_are_evidence(okafors):
+    results = search_people(Person.objects.all(), "Grace Okafor 4/2/2019 BS23 1ZZ", as_of=TODAY)
+    top = results[0]
+    assert top.person == okafors["grace"]
+    assert any(r.startswith("date of birth a few days apart") for r in top.reasons)
+    assert "lived in the same postcode sector (BS23 1)" in top.reasons
+
+
+def test_the_child_is_found_among_more_namesakes_and_birthday_sharers_than_a_look_up_reads():
+    """Each look-up reads a capped number of rows: hundreds of children born on one day and
+    hundreds of Ethan Martins must not hide the one Ethan Martin born that day."""
+    born = dt.date(2017, 9, 16)
+    others = [
+        Person(given_name=f"Child{n}", family_name=f"Family{n}", date_of_birth=born)
+        for n in range(pool.PER_LOOKUP + 10)
+    ] + [
+        Person(
+            given_name="Ethan",
+            family_name="Martin",
+            date_of_birth=born - dt.timedelta(days=40 + n),
+        )
+        for n in range(pool.PER_LOOKUP + 10)
+    ]
+    for person in others:
+        for key, value in search_keys(person.given_name, person.family_name).items():
+            setattr(person, key, value)
+    Person.objects.bulk_create(others)
+    ethan = add_person("Ethan", "Martin", born, "BS22 6AA")
+    results = search_people(Person.objects.all(), "Etan Martin 16/9/2017", as_of=TODAY)
+    assert results[0].person == ethan
+    assert results[0].reasons[:3] == [
+        "forename spelt similarly (Etan / Ethan)",
+        "same surname",
+        "same date of birth",
+    ]

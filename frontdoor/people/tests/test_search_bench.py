@@ -26,8 +26,12 @@ def test_the_search_benchmark_prints_its_figures_as_json_on_the_last_line():
         "recall_at_10",
         "cpu_p50_ms",
         "cpu_p95_ms",
+        "recall_at_10_by_shape",
     }
     assert (result["people"], result["queries"]) == (300, 40)
+    shapes = result["recall_at_10_by_shape"]
+    assert sum(s["queries"] for s in shapes.values()) == 40
+    assert "name + date of birth" in shapes
     assert result["recall_at_10"] >= 0.8
     assert bench_people().count() == 300
     assert bench_people().filter(search_family_name="").count() < 300  # keys were stored

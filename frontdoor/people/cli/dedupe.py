@@ -18,7 +18,7 @@ def add_arguments(parser: CommandParser) -> None:
         "--threshold",
         type=float,
         default=None,
-        help="match probability at or above which two records are joined (default 0.75)",
+        help="match probability at or above which two records are joined (default 0.9)",
     )
     parser.add_argument("--model", type=Path, help="model file (default: the shipped model)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -51,5 +51,6 @@ def handle(command: BaseCommand, options: dict[str, Any]) -> None:
     command.stdout.write(
         f"{result.records:,} records in {result.clusters:,} clusters "
         f"({result.pairs:,} pairs at or above {threshold}); "
-        f"{len(result.bad):,} malformed rows reported. Written to {options['output']}."
+        f"{len(result.bad):,} malformed rows reported, {result.unclustered:,} of them written "
+        f"with no cluster_id (no record_id of their own). Written to {options['output']}."
     )

@@ -52,6 +52,9 @@ class Records:
     linkable: list[bool] = field(default_factory=list)
     bad: list[BadRow] = field(default_factory=list)
     names: dict[str, list[Any]] = field(default_factory=dict)
+    # Rows with no record_id of their own (empty, or one already used): written with an
+    # empty cluster_id, after the record they followed, so every row is accounted for.
+    unclustered: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, record_id: str, cells: list[str], linkable: bool) -> None:
         self.ids.append(record_id)
@@ -128,26 +131,24 @@ def read_records(stream: TextIO, progress: Any = None) -> Records:
     for count, row in enumerate(reader, start=1):
         if progress is not None and count % 10_000 == 0:
             progress.update(10_000)
-        if len(row) != width:
-            if any(cell.strip() for cell in row):
-                line = reader.line_num
-                records.bad.append(BadRow(line, f"expected {width} fields, found {len(row)}"))
-            continue
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line is no record
         record_id = row[0].strip()
-        if not record_id:
-            records.bad.append(BadRow(reader.line_num, "record_id is empty"))
-            continue
-        if record_id in seen:
-            records.bad.append(
-                BadRow(
-                    reader.line_num,
-                    f"record_id {record_id!r} already used on line {seen[record_id]}",
-                )
+        if not record_id or record_id in seen:
+            reason = (
+                f"record_id {record_id!r} already used on line {seen[record_id]}"
+                if record_id
+                else "record_id is empty"
             )
+            records.bad.append(BadRow(reader.line_num, f"{reason}; written with no cluster_id"))
+            records.unclustered.append((len(records), record_id))
             continue
         seen[record_id] = reader.line_num
         cells = row[1:]
-        problems = check_row(cells)
+        if len(row) == width:
+            problems = check_row(cells)
+        else:
+            problems = [f"expected {width} fields, found {len(row)}"]
         for problem in problems:
             records.bad.append(BadRow(reader.line_num, f"{problem}; kept as a person of its own"))
         records.add(record_id, _EMPTY if problems else cells, linkable=not problems)
@@ -259,6 +260,7 @@ class Result:
     clusters: int
     pairs: int
     bad: list[BadRow]
+    unclustered: int = 0  # rows written with no cluster_id (no record_id of their own)
 
 
 def _bar(enabled: bool, **options: Any) -> Any:
@@ -296,10 +298,21 @@ def dedupe(
     with target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(("record_id", "cluster_id"))
-        writer.writerows(_rows(ids, numbers))
-    return Result(len(ids), len(set(numbers)), len(pairs), records.bad)
+        writer.writerows(_rows(ids, numbers, records.unclustered))
+    return Result(len(ids), len(set(numbers)), len(pairs), records.bad, len(records.unclustered))
 
 
-def _rows(ids: list[str], numbers: list[int]) -> Iterator[tuple[str, str]]:
-    for record_id, number in zip(ids, numbers, strict=True):
+def _rows(
+    ids: list[str], numbers: list[int], unclustered: list[tuple[int, str]]
+) -> Iterator[tuple[str, str]]:
+    """Every input row in input order: its record_id and cluster_id (empty if unclustered)."""
+    waiting = iter(unclustered)
+    pending = next(waiting, None)
+    for n, (record_id, number) in enumerate(zip(ids, numbers, strict=True)):
+        while pending is not None and pending[0] == n:
+            yield pending[1], ""
+            pending = next(waiting, None)
         yield record_id, ids[number]
+    while pending is not None:
+        yield pending[1], ""
+        pending = next(waiting, None)

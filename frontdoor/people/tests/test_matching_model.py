@@ -156,6 +156,8 @@ def test_dedupe_writes_one_row_per_input_row_and_reports_bad_rows_by_line(tmp_pa
     lines.insert(11, "BAD1,Amelia,Okafor,10/05/2016,F,BS23 1UJ,1 Oak Road,")  # line 12
     lines.insert(21, "BAD2,too,few,fields")  # line 22
     lines.insert(31, "BAD3,Amelia,Okafor,2016-05-10,F,BS23 1UJ,1 Oak Road,12345")  # line 32
+    first = lines[1].split(",")[0]
+    lines.insert(41, f"{first},Amelia,Okafor,2016-05-10,F,BS23 1UJ,1 Oak Road,")  # line 42
     _write(source, "\n".join(lines) + "\n")
     target = tmp_path / "clusters.csv"
     out, err = io.StringIO(), io.StringIO()
@@ -166,13 +168,15 @@ def test_dedupe_writes_one_row_per_input_row_and_reports_bad_rows_by_line(tmp_pa
         rows = list(csv.reader(stream))
     assert rows[0] == ["record_id", "cluster_id"]
     written = [r[0] for r in rows[1:]]
-    assert len(written) == 2_000 + 2  # BAD2 has no readable fields to write
-    assert "BAD1" in written and "BAD3" in written
+    assert written == [line.split(",")[0] for line in lines[1:]]  # every row, in order
     assert "line 12: date_of_birth '10/05/2016' is not a date like 2016-05-10" in err.getvalue()
-    assert "line 22: expected 8 fields, found 4" in err.getvalue()
+    assert "line 22: expected 8 fields, found 4; kept as a person of its own" in err.getvalue()
     assert "line 32: nhs_number '12345' is not 10 digits" in err.getvalue()
-    clusters = dict(rows[1:])
-    assert clusters["BAD1"] == "BAD1"  # a malformed row is kept as a person of its own
+    assert f"line 42: record_id '{first}' already used on line 2" in err.getvalue()
+    assert rows[41] == [first, ""]  # written, but in no cluster
+    clusters = {record: cluster for record, cluster in rows[1:] if cluster}
+    for bad in ("BAD1", "BAD2", "BAD3"):
+        assert clusters[bad] == bad  # a malformed row is kept as a person of its own
     by_entity: dict[int, set[str]] = {}
     for number, entity in enumerate(truth.entity, start=1):
         by_entity.setdefault(entity, set()).add(clusters[f"R{number:08d}"])

@@ -6,9 +6,16 @@ from typing import cast
 from django.db.models import QuerySet
 
 from frontdoor.people.matching.online import match_person, query_record
-from frontdoor.people.matching.pool import PersonRow, as_person, candidate_pool, with_residences
+from frontdoor.people.matching.pool import (
+    POOL_SIZE,
+    PersonRow,
+    as_person,
+    candidate_pool,
+    stages,
+    with_residences,
+)
 from frontdoor.people.matching.query import Query, parse_search
-from frontdoor.people.matching.scoring import Candidate, score
+from frontdoor.people.matching.scoring import LINK_THRESHOLD, Candidate, score
 from frontdoor.people.models import Person
 
 # The share of the evidence compared that must agree for a candidate to be shown: a twin
@@ -24,8 +31,18 @@ def rank(
     if query.is_empty():
         return []
     # Light rows stand in for people while scoring (pool.PersonRow); only those shown
-    # become Person objects.
-    scored = [score(cast(Person, row), query) for row in candidate_pool(people, query)]
+    # become Person objects. The closest look-ups run first; the wider ones only if nobody
+    # found so far is clearly the one.
+    scored: list[Candidate] = []
+    seen: set[int] = set()
+    for branches in stages(query):
+        if any(c.score >= LINK_THRESHOLD and c.agreement >= MIN_AGREEMENT for c in scored):
+            break
+        rows = candidate_pool(
+            people, query, branches, size=max(POOL_SIZE - len(seen), POOL_SIZE // 2), skip=seen
+        )
+        seen.update(row.pk for row in rows)
+        scored += [score(cast(Person, row), query) for row in rows]
     kept = [c for c in scored if c.agreement >= MIN_AGREEMENT and c.score >= min_score]
     kept.sort(key=lambda c: (-c.score, -c.weight, c.person.family_name, c.person.pk))
     return _as_people(kept[:limit])

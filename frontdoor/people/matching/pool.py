@@ -7,7 +7,7 @@ so a search never reads the whole index, however large.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,6 +151,17 @@ def _birth_lookups(query: Query) -> Iterator[Lookup]:
         yield _and(days, _prefix("search_given_name", start[:1], 1))
 
 
+def _age_year(query: Query) -> Lookup | None:
+    """Born in the year of life that the age given means (on the day of the search)."""
+    if query.age is None:
+        return None
+    last = _year_from(query.as_of, -query.age)
+    return "date_of_birth BETWEEN %s AND %s", [
+        _year_from(last, -1) + dt.timedelta(days=1),
+        last,
+    ]
+
+
 def _name_lookups(query: Query) -> Iterator[Lookup]:
     born = _born(query.birth_window())
     forenames = sorted(_forenames(query))
@@ -159,27 +170,49 @@ def _name_lookups(query: Query) -> Iterator[Lookup]:
         folded = fold(surname)
         if not folded:
             continue
-        codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
         if forenames:
             yield _and(
                 ("search_family_name = %s", [folded]), _in("search_given_name", forenames), born
             )
-            # A surname misspelt after its first letters ("Butle" for Butler), or after
-            # its first ("Yonug" for Young) with an age to narrow it.
+            # A surname misspelt after its first letters ("Butle" for Butler).
             yield _and(
                 _in("search_given_name", forenames), _prefix("search_family_name", folded[:3]), born
             )
-            if born:
-                yield _and(
-                    _in("search_given_name", forenames),
-                    _prefix("search_family_name", folded[:1], 1),
-                    born,
-                )
         if start:  # a misspelt forename keeps its first letters more often than not
             yield _and(
                 ("search_family_name = %s", [folded]), _prefix("search_given_name", start, 1), born
             )
+        # With an age, only its initial is needed of the misspelt name ("Jsoeph Johnson",
+        # "Ryan Jnes"): born in the one year that age gives, there are few.
+        year = _age_year(query) or born
+        if start and year:
+            yield _and(
+                ("search_family_name = %s", [folded]),
+                _prefix("search_given_name", start[:1], 1),
+                year,
+            )
+        if forenames and year:
+            yield _and(
+                _in("search_given_name", forenames),
+                _prefix("search_family_name", folded[:1], 1),
+                year,
+            )
+
+
+def _sound_lookups(query: Query) -> Iterator[Lookup]:
+    born = _born(query.birth_window())
+    forenames = sorted(_forenames(query))
+    start = _first_letters(query)
+    for surname in _surnames(query):
+        folded = fold(surname)
+        if not folded:
+            continue
+        codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
         for code in codes:
+            if forenames:  # a surname misspelt but still sounding the same ("Willow Soctt")
+                yield _and(
+                    ("family_name_phonetic = %s", [code]), _in("search_given_name", forenames)
+                )
             if start:  # both names misspelt ("Paige Sctt")
                 yield _and(
                     ("family_name_phonetic = %s", [code]),
@@ -245,22 +278,35 @@ def _address_lookups(query: Query) -> Iterator[Lookup]:
         yield _and(_prefix("search_given_name", start[:1], 1), in_district)
 
 
+def stages(query: Query) -> list[list[Lookup]]:
+    """The look-ups for `query` in three rounds, closest first; a search stops after the
+    round that finds someone who is clearly the one.
+
+    1. identifiers, the date of birth with a name, the postcode: a few rows each, and they
+       find the child when the search gives a date of birth or a current postcode;
+    2. the names (their variants, first letters) with the age's window of birth dates;
+    3. the surname's sound, other names, a surname alone, a forename alone.
+    """
+    close = [*_identifier_lookups(query), *_birth_lookups(query), *_address_lookups(query)]
+    return [close, list(_name_lookups(query)), list(_sound_lookups(query))]
+
+
 def lookups(query: Query) -> Iterator[Lookup]:
-    """The indexed look-ups for `query`, most selective first."""
-    yield from _identifier_lookups(query)
-    yield from _birth_lookups(query)
-    yield from _address_lookups(query)
-    yield from _name_lookups(query)
+    """Every indexed look-up for `query`, most selective first."""
+    for stage in stages(query):
+        yield from stage
 
 
-def _pool_rows(query: Query) -> list[tuple[Any, ...]]:
-    """PERSON_COLUMNS of up to POOL_SIZE people from every look-up, in look-up order.
+def _pool_rows(
+    branches: list[Lookup], size: int = POOL_SIZE, skip: Collection[int] = ()
+) -> list[tuple[Any, ...]]:
+    """PERSON_COLUMNS of up to `size` people (not in `skip`) from the look-ups, in order.
 
     One statement; each look-up capped at PER_LOOKUP. The index scan visits each row
     anyway, so the columns scoring reads come with it rather than from a second statement.
     """
-    branches = [(sql, params) for sql, params in lookups(query) if sql]
-    if not branches:
+    branches = [(sql, params) for sql, params in branches if sql]
+    if not branches or size <= 0:
         return []
     union = " UNION ALL ".join(
         f"SELECT * FROM (SELECT {n} AS branch, {_COLUMNS} FROM {PERSON} WHERE {sql}"
@@ -271,9 +317,10 @@ def _pool_rows(query: Query) -> list[tuple[Any, ...]]:
     found.sort(key=lambda values: (values[0], values[1]))
     rows: dict[int, tuple[Any, ...]] = {}
     for _, *values in found:
-        rows.setdefault(values[0], tuple(values))
-        if len(rows) >= POOL_SIZE:
-            break
+        if values[0] not in skip:
+            rows.setdefault(values[0], tuple(values))
+            if len(rows) >= size:
+                break
     return list(rows.values())
 
 
@@ -355,8 +402,18 @@ class PersonRow:
     age_on = Person.age_on
 
 
-def candidate_pool(people: QuerySet[Person], query: Query) -> list[PersonRow]:
-    """Up to POOL_SIZE people from `people` found through `query`'s keys, ready to score.
+def candidate_pool(
+    people: QuerySet[Person],
+    query: Query,
+    branches: Iterable[Lookup] | None = None,
+    *,
+    size: int = POOL_SIZE,
+    skip: Collection[int] = (),
+) -> list[PersonRow]:
+    """Up to `size` people from `people` found through `query`'s keys, ready to score.
+
+    `branches` are the look-ups to run (all of `lookups(query)` if not given); people in
+    `skip` (already scored) are left out.
 
     The look-ups run on the whole index and only their few hundred results are then
     filtered to `people` (the records the user may see) and to records not merged away:
@@ -364,7 +421,7 @@ def candidate_pool(people: QuerySet[Person], query: Query) -> list[PersonRow]:
     read the whole table. Addresses are read only if the search gives a postcode (the
     people shown get theirs from `with_residences`).
     """
-    found = _pool_rows(query)
+    found = _pool_rows(list(lookups(query) if branches is None else branches), size, skip)
     if found and people.query.has_filters():  # only the records the user may see
         allowed = set(
             people.filter(pk__in=[values[0] for values in found])

@@ -21,7 +21,6 @@ def main() -> None:
     import django
 
     django.setup()
-    import pandas as pd
     from pyspark.sql import SparkSession
     from splink import Linker, SparkAPI
     from splink.backends.spark import similarity_jar_location
@@ -31,6 +30,7 @@ def main() -> None:
     from frontdoor.people.matching.splink_model import (
         BLOCKING_RULES,
         predict_pairs_prepared,
+        spark_frame,
         spark_settings,
     )
     from frontdoor.synth.linkage import generate
@@ -51,8 +51,8 @@ def main() -> None:
         .getOrCreate()
     )
     spark.sparkContext.setCheckpointDir("/tmp/frontdoor-spark-checkpoints")
-    frame = spark.createDataFrame(pd.DataFrame(columns))
-    settings = spark_settings(model)
+    frame = spark_frame(spark, columns)
+    settings = spark_settings(model, records=len(rows))
     settings["blocking_rules_to_generate_predictions"] = [
         {"blocking_rule": rule, "sql_dialect": "spark"} for rule in BLOCKING_RULES
     ]

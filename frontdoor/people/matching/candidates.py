@@ -21,7 +21,10 @@ from frontdoor.people.models import Person
 # The share of the evidence compared that must agree for a candidate to be shown: a twin
 # (forename differs) or a namesake with another NHS number is shown; a sibling who shares
 # only a surname and an address is not.
-MIN_AGREEMENT = 0.55
+MIN_AGREEMENT = 0.5
+# The last round (sounds of the surname, single names) is for names misspelt: it is not
+# run once someone has both names agreeing (forename and surname alone score 0.889).
+NAMES_AGREE = 0.88
 
 
 def rank(
@@ -35,8 +38,9 @@ def rank(
     # found so far is clearly the one.
     scored: list[Candidate] = []
     seen: set[int] = set()
-    for branches in stages(query):
-        if any(c.score >= LINK_THRESHOLD and c.agreement >= MIN_AGREEMENT for c in scored):
+    for round_, branches in enumerate(stages(query)):
+        enough = LINK_THRESHOLD if round_ < 2 else NAMES_AGREE
+        if any(c.score >= enough and c.agreement >= MIN_AGREEMENT for c in scored):
             break
         rows = candidate_pool(
             people, query, branches, size=max(POOL_SIZE - len(seen), POOL_SIZE // 2), skip=seen

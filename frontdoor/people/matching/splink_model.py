@@ -224,13 +224,17 @@ def _spark_sql(condition: str) -> str:
     return str(sqlglot.transpile(text, read="duckdb", write="spark")[0])
 
 
-def spark_settings(model: dict[str, Any]) -> dict[str, Any]:
+def spark_settings(model: dict[str, Any], records: int | None = None) -> dict[str, Any]:
     """The exported model for Splink's Spark backend: the same levels, m and u, in Spark SQL.
 
     Records must be prepared as for DuckDB (features.prepare(), list columns '|'-joined).
+    Give the number of `records` to scale the prior to them, as bulk prediction on DuckDB
+    does (`prior_for`).
     """
     out = copy.deepcopy(model["splink"])
     out["sql_dialect"] = "spark"
+    if records is not None:
+        out["probability_two_random_records_match"] = prior_for(model, records)
     for comparison in out["comparisons"]:
         for level in comparison["comparison_levels"]:
             level["sql_condition"] = _spark_sql(level["sql_condition"])
@@ -242,3 +246,23 @@ def spark_settings(model: dict[str, Any]) -> dict[str, Any]:
         for rule in out["blocking_rules_to_generate_predictions"]
     ]
     return out
+
+
+def spark_frame(spark: Any, columns: dict[str, list[Any]]) -> Any:
+    """Prepared records (features.frame_columns()) as a Spark DataFrame with real nulls.
+
+    Built from pandas, a missing value becomes NaN, and on Spark NaN equals NaN: two
+    records without NHS numbers would agree on them. Every column is text except
+    forename_known.
+    """
+    from pyspark.sql.types import BooleanType, StringType, StructField, StructType
+
+    names = list(columns)
+    schema = StructType(
+        [
+            StructField(name, BooleanType() if name == "forename_known" else StringType())
+            for name in names
+        ]
+    )
+    rows = list(zip(*(columns[name] for name in names), strict=True))
+    return spark.createDataFrame(rows, schema)

@@ -19,7 +19,7 @@ from frontdoor.people.matching.names import (
     compare_surnames,
 )
 from frontdoor.people.matching.query import Query, swapped_day_and_month
-from frontdoor.people.models import Person
+from frontdoor.people.models import Person, Residence
 from frontdoor.people.search_keys import first_given_name, fold
 
 PRIOR = -10.0
@@ -203,7 +203,7 @@ def _address(evidence: Evidence, person: Person, query: Query) -> None:
     every = person.residences.all()
     residences = [r for r in every if r.household.postcode == query.postcode]
     if not residences:
-        _near_address(evidence, [r.household.postcode for r in every], query.postcode)
+        _near_address(evidence, list(every), query.postcode)
     elif any(r.end_date is None for r in residences):
         evidence.add("postcode", Comparison("current", "lives at the same postcode"))
     elif residences:
@@ -216,19 +216,23 @@ def _address(evidence: Evidence, person: Person, query: Query) -> None:
         )
 
 
-def _near_address(evidence: Evidence, postcodes: list[str], postcode: str) -> None:
-    """A postcode in the same sector ("BS23 1") or district ("BS23") as one they lived at."""
+def _near_address(evidence: Evidence, residences: list[Residence], postcode: str) -> None:
+    """A postcode in the same sector ("BS23 1") or district ("BS23") as one they live or
+    lived at."""
     if " " not in postcode:
         return
     district, sector = postcode.split(" ")[0], postcode[:-2]
-    if any(p[:-2] == sector for p in postcodes if " " in p):
-        evidence.add(
-            "postcode", Comparison("sector", f"lived in the same postcode sector ({sector})")
-        )
-    elif any(p.split(" ")[0] == district for p in postcodes):
-        evidence.add(
-            "postcode", Comparison("district", f"lived in the same postcode district ({district})")
-        )
+    for level, part, same in (
+        ("sector", sector, lambda p: " " in p and p[:-2] == sector),
+        ("district", district, lambda p: p.split(" ")[0] == district),
+    ):
+        found = [r for r in residences if same(r.household.postcode)]
+        if found:
+            verb = "lives" if any(r.end_date is None for r in found) else "lived"
+            evidence.add(
+                "postcode", Comparison(level, f"{verb} in the same postcode {level} ({part})")
+            )
+            return
 
 
 def _identifiers(evidence: Evidence, person: Person, query: Query) -> None:

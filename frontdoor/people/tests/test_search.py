@@ -127,7 +127,7 @@ def test_a_date_of_birth_a_day_out_and_a_nearby_postcode_are_evidence(okafors):
     top = results[0]
     assert top.person == okafors["grace"]
     assert any(r.startswith("date of birth a few days apart") for r in top.reasons)
-    assert "lived in the same postcode sector (BS23 1)" in top.reasons
+    assert "lives in the same postcode sector (BS23 1)" in top.reasons
 
 
 def test_the_child_is_found_among_more_namesakes_and_birthday_sharers_than_a_look_up_reads():

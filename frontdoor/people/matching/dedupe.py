@@ -306,13 +306,12 @@ def _rows(
     ids: list[str], numbers: list[int], unclustered: list[tuple[int, str]]
 ) -> Iterator[tuple[str, str]]:
     """Every input row in input order: its record_id and cluster_id (empty if unclustered)."""
-    waiting = iter(unclustered)
-    pending = next(waiting, None)
+    before: dict[int, list[str]] = {}
+    for position, record_id in unclustered:
+        before.setdefault(position, []).append(record_id)
     for n, (record_id, number) in enumerate(zip(ids, numbers, strict=True)):
-        while pending is not None and pending[0] == n:
-            yield pending[1], ""
-            pending = next(waiting, None)
+        for other in before.get(n, ()):
+            yield other, ""
         yield record_id, ids[number]
-    while pending is not None:
-        yield pending[1], ""
-        pending = next(waiting, None)
+    for other in before.get(len(ids), ()):
+        yield other, ""

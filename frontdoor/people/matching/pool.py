@@ -107,6 +107,17 @@ def _surnames(query: Query) -> list[str]:
     return [n for n in (query.family_name, query.name) if n]
 
 
+def _surname_keys(query: Query) -> list[tuple[str, list[str]]]:
+    """Each surname given, folded, with the sounds of its parts ("Smith-Jones": SM0, JNS)."""
+    keys = []
+    for surname in _surnames(query):
+        folded = fold(surname)
+        if folded:
+            codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
+            keys.append((folded, codes))
+    return keys
+
+
 def _forenames(query: Query) -> set[str]:
     return {v for n in (query.given_name, query.name) if n for v in variants(n.split()[0])}
 
@@ -126,26 +137,22 @@ def _birth_lookups(query: Query) -> Iterator[Lookup]:
     if not days or not near:
         return
     forenames = sorted(_forenames(query))
-    for surname in _surnames(query):
-        folded = fold(surname)
-        codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
-        if folded:
-            yield _and(("search_family_name = %s", [folded]), days)
+    surnames = _surname_keys(query)
+    for folded, codes in surnames:
+        yield _and(("search_family_name = %s", [folded]), days)
         for code in codes:
             yield _and(("family_name_phonetic = %s", [code]), days)
             yield _and(("family_name_last_phonetic = %s", [code]), days)
     if forenames:  # a changed surname
         yield _and(_in("search_given_name", forenames), days)
-    for surname in _surnames(query):
-        folded = fold(surname)
-        if folded:
-            yield _and(("search_family_name = %s", [folded]), near)
-        for code in sorted({phonetic(part) for part in surname_parts(surname)} - {""}):
+    for folded, codes in surnames:
+        yield _and(("search_family_name = %s", [folded]), near)
+        for code in codes:
             yield _and(("family_name_phonetic = %s", [code]), near)
     if forenames:
         yield _and(_in("search_given_name", forenames), near)
-    for surname in _surnames(query):  # a surname misspelt after its first letter
-        yield _and(days, _prefix("search_family_name", fold(surname)[:1], 1))
+    for folded, _ in surnames:  # a surname misspelt after its first letter
+        yield _and(days, _prefix("search_family_name", folded[:1], 1))
     start = _first_letters(query)
     if start:  # a changed surname and a misspelt forename
         yield _and(days, _prefix("search_given_name", start[:1], 1))
@@ -166,10 +173,7 @@ def _name_lookups(query: Query) -> Iterator[Lookup]:
     born = _born(query.birth_window())
     forenames = sorted(_forenames(query))
     start = _first_letters(query)
-    for surname in _surnames(query):
-        folded = fold(surname)
-        if not folded:
-            continue
+    for folded, _ in _surname_keys(query):
         if forenames:
             yield _and(
                 ("search_family_name = %s", [folded]), _in("search_given_name", forenames), born
@@ -203,11 +207,7 @@ def _sound_lookups(query: Query) -> Iterator[Lookup]:
     born = _born(query.birth_window())
     forenames = sorted(_forenames(query))
     start = _first_letters(query)
-    for surname in _surnames(query):
-        folded = fold(surname)
-        if not folded:
-            continue
-        codes = sorted({phonetic(part) for part in surname_parts(surname)} - {""})
+    for folded, codes in _surname_keys(query):
         for code in codes:
             if forenames:  # a surname misspelt but still sounding the same ("Willow Soctt")
                 yield _and(

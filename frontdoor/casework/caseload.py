@@ -8,8 +8,8 @@ child protection plan is visited, and how often a child in need plan is reviewed
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdoor.casework.clocks import add_months
 from frontdoor.casework.models import CINEpisode, ScalingScore
+from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, working_days_between
 from frontdoor.people.models import Person
 

@@ -4,9 +4,9 @@ Working days exclude weekends and England bank holidays (frontdoor.lib.workdays)
 due date is the last day on which the thing is still in time.
 """
 
-import calendar
 import datetime as dt
 
+from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days
 
 # Working Together 2018/2023: a single assessment within 45 working days of the referral.
@@ -20,15 +20,6 @@ CORE_GROUP_WORKING_DAYS = 10
 # intervals of no more than 6 months.
 FIRST_REVIEW_MONTHS = 3
 LATER_REVIEW_MONTHS = 6
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months later (the month's last day if it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def assessment_due(referral_date: dt.date) -> dt.date:

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from frontdoor.accounts.models import Agency
-from frontdoor.casework.clocks import ASSESSMENT_WORKING_DAYS, ICPC_WORKING_DAYS, add_months
+from frontdoor.casework.clocks import ASSESSMENT_WORKING_DAYS, ICPC_WORKING_DAYS
 from frontdoor.casework.models import (
     Assessment,
     CINEpisode,
@@ -31,6 +31,7 @@ from frontdoor.casework.models import (
 from frontdoor.casework.plan_models import CPPlanQuerySet
 from frontdoor.contacts.models import Consultation, Contact, ContactSubject
 from frontdoor.kpis.models import PopulationEstimate
+from frontdoor.lib.dates import add_months, year_before
 from frontdoor.lib.workdays import add_working_days
 from frontdoor.mash.models import AgencyCheck, CheckAnswer
 from frontdoor.mash.strategy_models import Attendance, StrategyDiscussion
@@ -49,14 +50,6 @@ class Period:
         start = dt.datetime.combine(self.first, dt.time())
         end = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time())
         return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
-
-
-def year_before(day: dt.date) -> dt.date:
-    """The same date 12 months earlier (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
 
 
 def percent(part: int, whole: int) -> float | None:

@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from frontdoor.kpis.definitions import Period, year_before
+from frontdoor.kpis.definitions import Period
+from frontdoor.lib.dates import year_before
 from frontdoor.lib.forms import GovukDateField
 
 

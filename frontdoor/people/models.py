@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from frontdoor.lib.dates import age_on
+
 
 class Sex(models.TextChoices):
     MALE = "M", "Male"
@@ -154,8 +156,7 @@ class Person(models.Model):
     def age_on(self, day: dt.date) -> int | None:
         if self.date_of_birth is None:
             return -1 if self.kind == self.Kind.UNBORN else None
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
     def current_residence(self) -> "Residence | None":
         return self.residences.filter(end_date__isnull=True).select_related("household").first()

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from frontdoor.casework.clocks import add_months
 from frontdoor.contacts.codes import Outcome
+from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, is_working_day
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from typing import TypeVar
 from django.utils import timezone
 
 from frontdoor.contacts.codes import Outcome
-from frontdoor.kpis.definitions import year_before
+from frontdoor.lib.dates import year_before
 from frontdoor.synth import profile as shares
 from frontdoor.synth.pathway import Calibrator, Pathway
 from frontdoor.synth.population import Family, FamilyFactory, Identifiers, SynthPerson

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 
+from frontdoor.lib.dates import add_years
 from frontdoor.people.matching.names import variants
 from frontdoor.people.matching.query import Query, swapped_day_and_month
 from frontdoor.people.models import Alias, Household, Person, Residence
@@ -89,18 +90,11 @@ def _near(query: Query) -> Lookup | None:
     born = query.date_of_birth
     if not born:
         return None
-    years, year_params = _in("date_of_birth", [_year_from(born, n) for n in (-1, 1)])
+    years, year_params = _in("date_of_birth", [add_years(born, n) for n in (-1, 1)])
     return (
         f"date_of_birth BETWEEN %s AND %s OR {years}",
         [born - dt.timedelta(days=NEAR_DAYS), born + dt.timedelta(days=NEAR_DAYS), *year_params],
     )
-
-
-def _year_from(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _surnames(query: Query) -> list[str]:
@@ -162,9 +156,9 @@ def _age_year(query: Query) -> Lookup | None:
     """Born in the year of life that the age given means (on the day of the search)."""
     if query.age is None:
         return None
-    last = _year_from(query.as_of, -query.age)
+    last = add_years(query.as_of, -query.age)
     return "date_of_birth BETWEEN %s AND %s", [
-        _year_from(last, -1) + dt.timedelta(days=1),
+        add_years(last, -1) + dt.timedelta(days=1),
         last,
     ]
 

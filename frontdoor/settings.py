@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "axes",
     "frontdoor.accounts",
     "frontdoor.audit",
+    "frontdoor.notifications",
     "frontdoor.people",
     "frontdoor.contacts",
     "frontdoor.mash",
@@ -65,7 +66,7 @@ TEMPLATES = [
         # Each app keeps its pages in <app>/templates/<app>/ (style.md), as with Django templates.
         "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("*/templates"))],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "frontdoor.lib.govuk.environment"},
+        "OPTIONS": {"environment": "frontdoor.jinja.environment"},
     },
 ]
 

@@ -3,7 +3,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from frontdoor.accounts.access import landing_url, public
+from frontdoor.accounts.access import public
+from frontdoor.accounts.landing import landing_url
 
 
 @public

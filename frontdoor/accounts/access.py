@@ -1,26 +1,29 @@
-"""Who may see what. Every access decision in Front Door is made here.
+"""Who may do what: every role and permission in Front Door, as named predicates.
 
-- Route level: every view is wrapped by `public` or `allow(...)`; a meta-test fails if one
-  is not. Anonymous users are sent to sign in; signed-in users without the role get 404.
-- Record level: `visible_people()` and `visible_contacts()` are the querysets a user may
-  read; views fetch through them, so a record someone may not see is a 404, not a 403.
+This module is the only place that names a role (a meta-test fails on a `.role ==` or
+`.role in` comparison anywhere else). It knows no domain app: each app decides which of its
+records a user may see in its own `<app>/access.py` (`visible_to(user)` QuerySets and
+`can_…(user, record)` predicates), built only from the predicates here (ADR 0005).
+
+- Route level: every view is wrapped by `public` or `allow(POLICY)`; a meta-test fails if one
+  is not. Anonymous users are sent to sign in; signed-in users the policy does not admit get
+  404, as does a record they may not see.
+- Permissions: `can_record_decisions(user)`, `can_authorise_decisions(user)`, … say what a
+  user may do wherever it is asked (a view showing a button, an action refusing, a model's
+  predicate), so the answer is the same everywhere.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from frontdoor.accounts.models import Role, User
-
-if TYPE_CHECKING:
-    from frontdoor.contacts.models import ContactQuerySet
-    from frontdoor.mash.models import AgencyCheckQuerySet
-    from frontdoor.people.models import PersonQuerySet
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -31,21 +34,138 @@ class AuthenticatedRequest(HttpRequest):
     user: User
 
 
-PARTNERS: frozenset[str] = frozenset({Role.MASH_PARTNER})
-STAFF: frozenset[str] = frozenset(Role) - PARTNERS
-FRONT_DOOR: frozenset[str] = frozenset(
+# --- which roles each permission admits: the only place roles are named --------------------
+
+_EVERYONE: frozenset[str] = frozenset(Role)
+_PARTNER_ROLES: frozenset[str] = frozenset({Role.MASH_PARTNER})
+_STAFF_ROLES: frozenset[str] = _EVERYONE - _PARTNER_ROLES
+_FRONT_DOOR_ROLES: frozenset[str] = frozenset(
     {Role.CONTACT_OFFICER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER}
 )
-DECIDERS: frozenset[str] = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
-MANAGERS: frozenset[str] = frozenset({Role.TEAM_MANAGER})
-ANALYSTS: frozenset[str] = frozenset(
+# Social workers recommend decisions (and hold cases); team managers also authorise them.
+_DECIDER_ROLES: frozenset[str] = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
+_MANAGER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER})
+_ANALYST_ROLES: frozenset[str] = frozenset(
     {Role.ANALYST, Role.TEAM_MANAGER, Role.QA_AUDITOR, Role.ADMINISTRATOR}
 )
-AUDITORS: frozenset[str] = frozenset({Role.QA_AUDITOR, Role.ADMINISTRATOR})
-ADMINISTRATORS: frozenset[str] = frozenset({Role.ADMINISTRATOR})
+_AUDITOR_ROLES: frozenset[str] = frozenset({Role.QA_AUDITOR, Role.ADMINISTRATOR})
+_ADMINISTRATOR_ROLES: frozenset[str] = frozenset({Role.ADMINISTRATOR})
 # Who keeps the person index whole: reviews possible duplicates, merges and unmerges records.
 # A wrong merge hides one child's history inside another's, so it is a manager's decision.
-RECORD_KEEPERS: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+_RECORD_KEEPER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+
+
+def _has_role(user: Any, roles: frozenset[str]) -> bool:
+    return bool(
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and getattr(user, "is_active", False)
+        and getattr(user, "role", None) in roles
+    )
+
+
+# --- permissions ------------------------------------------------------------------------------
+
+
+def is_partner(user: Any) -> bool:
+    """A MASH partner: sees only what was shared with their agency."""
+    return _has_role(user, _PARTNER_ROLES)
+
+
+def is_staff_member(user: Any) -> bool:
+    """Council staff of any role (everyone signed in who is not a partner)."""
+    return _has_role(user, _STAFF_ROLES)
+
+
+def works_at_front_door(user: Any) -> bool:
+    """Contact officers, front-door social workers and their managers: take and triage contacts."""
+    return _has_role(user, _FRONT_DOOR_ROLES)
+
+
+def can_record_decisions(user: Any) -> bool:
+    """May triage a contact, recommend its decision and record casework."""
+    return _has_role(user, _DECIDER_ROLES)
+
+
+def can_authorise_decisions(user: Any) -> bool:
+    """May authorise (or return) another worker's decision: a team manager."""
+    return _has_role(user, _MANAGER_ROLES)
+
+
+def can_hold_cases(user: Any) -> bool:
+    """May be the allocated worker of a case: social workers and their managers."""
+    return _has_role(user, _DECIDER_ROLES)
+
+
+def can_manage_team_caseloads(user: Any) -> bool:
+    """May open the caseloads of the workers in their team: a team manager with a team."""
+    return _has_role(user, _MANAGER_ROLES) and user.team_id is not None
+
+
+def can_read_performance(user: Any) -> bool:
+    """May read the performance dashboard and statutory returns."""
+    return _has_role(user, _ANALYST_ROLES)
+
+
+def is_performance_analyst(user: Any) -> bool:
+    """A performance analyst (whose work starts on the performance dashboard)."""
+    return _has_role(user, frozenset({Role.ANALYST}))
+
+
+def can_read_access_logs(user: Any) -> bool:
+    """May read who viewed or changed a record (QA auditors and administrators)."""
+    return _has_role(user, _AUDITOR_ROLES)
+
+
+def can_keep_person_index(user: Any) -> bool:
+    """May review possible duplicates and merge or unmerge people."""
+    return _has_role(user, _RECORD_KEEPER_ROLES)
+
+
+def can_administer(user: Any) -> bool:
+    """May edit accounts, agencies and the council's reference data."""
+    return _has_role(user, _ADMINISTRATOR_ROLES)
+
+
+def sees_every_restricted_record(user: Any) -> bool:
+    """Administrators see records restricted to a team (to lift or change a restriction)."""
+    return _has_role(user, _ADMINISTRATOR_ROLES)
+
+
+def staff_who_hold_cases() -> QuerySet[User]:
+    """Active users who may be allocated a case."""
+    return User.objects.filter(is_active=True, role__in=_DECIDER_ROLES)
+
+
+def partner_roles() -> frozenset[str]:
+    """The roles that belong to a partner agency (an account of such a role needs an agency)."""
+    return _PARTNER_ROLES
+
+
+# --- route policies ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Who may open a route: a name (shown by the meta-tests) and the roles it admits."""
+
+    name: str
+    roles: frozenset[str]
+
+    def admits(self, user: Any) -> bool:
+        return _has_role(user, self.roles)
+
+
+SIGNED_IN = Policy("signed_in", _EVERYONE)
+STAFF = Policy("staff", _STAFF_ROLES)
+PARTNERS = Policy("partners", _PARTNER_ROLES)
+FRONT_DOOR = Policy("front_door", _FRONT_DOOR_ROLES)
+DECIDERS = Policy("deciders", _DECIDER_ROLES)
+MANAGERS = Policy("managers", _MANAGER_ROLES)
+ANALYSTS = Policy("analysts", _ANALYST_ROLES)
+AUDITORS = Policy("auditors", _AUDITOR_ROLES)
+ADMINISTRATORS = Policy("administrators", _ADMINISTRATOR_ROLES)
+RECORD_KEEPERS = Policy("record_keepers", _RECORD_KEEPER_ROLES)
 
 
 def public(view: View) -> View:
@@ -54,20 +174,20 @@ def public(view: View) -> View:
     return view
 
 
-def allow(roles: frozenset[str], name: str) -> Callable[[View], View]:
-    """Signed-in users whose role is in `roles`; everyone else signed in gets 404."""
+def allow(policy: Policy) -> Callable[[View], View]:
+    """Signed-in users `policy` admits; everyone else signed in gets 404."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), reverse("accounts:sign-in"))
-            if request.user.role not in roles or not request.user.is_active:  # type: ignore[union-attr]
+            if not policy.admits(request.user):
                 raise Http404("Not found")
             return view(request, *args, **kwargs)
 
-        wrapped.access_policy = name  # type: ignore[attr-defined]
-        wrapped.access_roles = roles  # type: ignore[attr-defined]
+        wrapped.access_policy = policy.name  # type: ignore[attr-defined]
+        wrapped.access_roles = policy.roles  # type: ignore[attr-defined]
         return wrapped  # type: ignore[return-value]
 
     return decorate
@@ -75,181 +195,4 @@ def allow(roles: frozenset[str], name: str) -> Callable[[View], View]:
 
 def signed_in(view: View) -> View:
     """Any signed-in user, whatever their role."""
-    return allow(frozenset(Role), "signed_in")(view)
-
-
-def _restriction_filter(user: User, prefix: str = "") -> Q:
-    if user.role == Role.ADMINISTRATOR:
-        return Q()
-    restricted = Q(**{f"{prefix}restricted_to_team__isnull": True})
-    if user.team_id:
-        restricted |= Q(**{f"{prefix}restricted_to_team": user.team_id})
-    return restricted
-
-
-def visible_people(user: User) -> "PersonQuerySet":
-    """People whose record `user` may open.
-
-    Partners see no child's record until information is shared with their agency through
-    the MASH; staff see every record except those restricted to another team.
-    """
-    from frontdoor.people.models import Person
-
-    if not user.is_authenticated or user.role in PARTNERS:
-        return Person.objects.none()
-    return Person.objects.filter(_restriction_filter(user))
-
-
-def visible_contacts(user: User) -> "ContactQuerySet":
-    """Contacts `user` may open: partners only their own agency's; staff all but restricted."""
-    from frontdoor.contacts.models import Contact
-
-    if not user.is_authenticated:
-        return Contact.objects.none()
-    if user.role in PARTNERS:
-        if not user.agency_id:
-            return Contact.objects.none()
-        return visible_contacts_for_agency(user.agency_id)
-    if user.role == Role.ADMINISTRATOR:
-        return Contact.objects.all()
-    hidden = Q(subjects__person__restricted_to_team__isnull=False)
-    if user.team_id:
-        hidden &= ~Q(subjects__person__restricted_to_team=user.team_id)
-    return Contact.objects.exclude(hidden)
-
-
-def visible_contacts_for_agency(agency: Any) -> "ContactQuerySet":
-    """Contacts a partner system (API token) may read back: those its agency sent."""
-    from frontdoor.contacts.models import Contact
-
-    return Contact.objects.filter(referrer_agency=agency)
-
-
-def checks_visible_to(user: User) -> "AgencyCheckQuerySet":
-    """Checks `user` may open: a partner only their agency's; staff those of visible contacts."""
-    from frontdoor.mash.models import AgencyCheck
-
-    if not user.is_authenticated:
-        return AgencyCheck.objects.none()
-    if user.role in PARTNERS:
-        if not user.agency_id:
-            return AgencyCheck.objects.none()
-        return checks_for_agency(user.agency_id)
-    return AgencyCheck.objects.filter(enquiry__contact__in=visible_contacts(user))
-
-
-def checks_for_agency(agency: Any) -> "AgencyCheckQuerySet":
-    """Checks a partner agency (its staff, or its system through the API) was asked."""
-    from frontdoor.mash.models import AgencyCheck
-
-    return AgencyCheck.objects.filter(agency=agency)
-
-
-def handover_items_visible_to(user: User) -> "Any":
-    """Out-of-hours handover items: front-door staff, on contacts they may open."""
-    from frontdoor.contacts.models import HandoverItem
-
-    if not user.is_authenticated or user.role not in FRONT_DOOR:
-        return HandoverItem.objects.none()
-    return HandoverItem.objects.filter(contact__in=visible_contacts(user))
-
-
-def enquiries_visible_to(user: User) -> "Any":
-    """MASH enquiries (with every agency's answers): staff only, never partners."""
-    from frontdoor.mash.models import MashEnquiry
-
-    if not user.is_authenticated or user.role in PARTNERS:
-        return MashEnquiry.objects.none()
-    return MashEnquiry.objects.filter(contact__in=visible_contacts(user))
-
-
-def strategy_discussions_visible_to(user: User) -> "Any":
-    """Strategy discussions: staff, on contacts they may open; partners see none here."""
-    from frontdoor.mash.models import StrategyDiscussion
-
-    if not user.is_authenticated or user.role in PARTNERS:
-        return StrategyDiscussion.objects.none()
-    return StrategyDiscussion.objects.filter(contact__in=visible_contacts(user))
-
-
-def strategy_invitations_visible_to(user: User) -> "Any":
-    """A partner's own agency's invitations to strategy discussions (never another agency's)."""
-    from frontdoor.mash.models import StrategyInvitation
-
-    if not user.is_authenticated or user.role not in PARTNERS or not user.agency_id:
-        return StrategyInvitation.objects.none()
-    return StrategyInvitation.objects.filter(agency=user.agency_id)
-
-
-def extension_requests_visible_to(user: User) -> "Any":
-    """Partners' requests for more time, for staff deciding them (never other partners)."""
-    from frontdoor.mash.models import ExtensionRequest
-
-    return ExtensionRequest.objects.filter(check_request__enquiry__in=enquiries_visible_to(user))
-
-
-def can_record_decision(user: User) -> bool:
-    return user.role in DECIDERS
-
-
-def can_authorise(user: User) -> bool:
-    return user.role in MANAGERS
-
-
-def can_read_access_log(user: User) -> bool:
-    return user.role in AUDITORS
-
-
-def landing_url(user: User) -> str:
-    if user.role in PARTNERS:
-        return reverse("mash:partner-checks")
-    if user.role in FRONT_DOOR:
-        return reverse("contacts:queue")
-    if user.role == Role.ANALYST:
-        return reverse("kpis:dashboard")
-    return reverse("people:search")
-
-
-def navigation(request: HttpRequest) -> list[dict[str, Any]]:
-    """Service navigation items for the signed-in user's role."""
-    user = request.user
-    if not user.is_authenticated:
-        return [{"href": reverse("accounts:sign-in"), "text": "Sign in"}]
-    items: list[tuple[str, str]] = []
-    if user.role in FRONT_DOOR:
-        items += [
-            ("contacts:queue", "Contacts"),
-            ("contacts:new-contact", "New contact"),
-            ("contacts:consultations", "Consultations"),
-            ("mash:manager", "MASH enquiries"),
-            ("mash:strategy-discussions", "Strategy discussions"),
-            ("contacts:handover", "Morning handover"),
-        ]
-    if user.role in MANAGERS:
-        items.append(("contacts:authorisations", "Authorise"))
-    if user.role in DECIDERS:
-        items.append(("casework:caseload", "My caseload"))
-    if user.role in PARTNERS:
-        items += [
-            ("mash:partner-checks", "Checks for our agency"),
-            ("mash:partner-strategy-discussions", "Strategy discussions"),
-            ("contacts:partner-contacts", "Our agency's contacts"),
-        ]
-    if user.role in STAFF:
-        items.append(("people:search", "Find a person"))
-    if user.role in ANALYSTS:
-        items.append(("kpis:dashboard", "Performance"))
-        items.append(("returns:index", "Returns"))
-    if user.role in RECORD_KEEPERS:
-        items.append(("people:duplicates", "Possible duplicates"))
-    if user.role in ADMINISTRATORS:
-        items.append(("accounts:settings", "Settings"))
-    items.append(("accounts:sign-out", "Sign out"))
-    path = request.path
-    hrefs = [reverse(name) for name, _ in items]
-    # Only the closest match is current: /mash/strategy-discussions/ is not "MASH enquiries".
-    current = max((h for h in hrefs if h != "/" and path.startswith(h)), key=len, default=None)
-    return [
-        {"href": href, "text": text, "active": href == current}
-        for href, (_, text) in zip(hrefs, items, strict=True)
-    ]
+    return allow(SIGNED_IN)(view)

@@ -1,4 +1,5 @@
-"""Administrator pages: partner agencies, the continuum of need, staff accounts."""
+"""Administrator pages: partner agencies and staff accounts, and the sections other apps add
+to the settings page (accounts.settings_sections)."""
 
 from django import forms
 from django.contrib import messages
@@ -9,8 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from frontdoor.accounts import actions
 from frontdoor.accounts.access import ADMINISTRATORS, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency, Role, Team, User
-from frontdoor.contacts.actions import save_level_of_need
-from frontdoor.contacts.models import LevelOfNeed
+from frontdoor.accounts.settings_sections import settings_sections
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
 
@@ -25,16 +25,6 @@ class AgencyForm(forms.ModelForm):
                 "required": "Enter a short name for the API, like police.",
                 "invalid": "Use only letters, numbers and hyphens.",
             },
-        }
-
-
-class LevelForm(forms.ModelForm):
-    class Meta:
-        model = LevelOfNeed
-        fields = ["rank", "name", "description"]
-        error_messages = {
-            "rank": {"required": "Enter the level's number."},
-            "name": {"required": "Enter the level's name."},
         }
 
 
@@ -64,7 +54,7 @@ class UserForm(forms.Form):
     )
 
 
-@allow(ADMINISTRATORS, "administrators")
+@allow(ADMINISTRATORS)
 @require_GET
 def settings_home(request: AuthenticatedRequest) -> HttpResponse:
     return render(
@@ -72,13 +62,13 @@ def settings_home(request: AuthenticatedRequest) -> HttpResponse:
         "accounts/admin/home.html",
         {
             "agencies": Agency.objects.all(),
-            "levels": LevelOfNeed.objects.all(),
+            "sections": settings_sections(),
             "users": User.objects.select_related("team", "agency").order_by("username")[:500],
         },
     )
 
 
-@allow(ADMINISTRATORS, "administrators")
+@allow(ADMINISTRATORS)
 @require_http_methods(["GET", "POST"])
 def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id) if agency_id else None
@@ -94,27 +84,7 @@ def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> 
     )
 
 
-@allow(ADMINISTRATORS, "administrators")
-@require_http_methods(["GET", "POST"])
-def edit_level(request: AuthenticatedRequest, level_id: int | None = None) -> HttpResponse:
-    level = get_object_or_404(LevelOfNeed, pk=level_id) if level_id else None
-    form = LevelForm(request.POST or None, instance=level)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_level_of_need(request.user, level, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Level of need saved.")
-            return redirect("accounts:settings")
-    return render(
-        request,
-        "accounts/admin/edit.html",
-        {"form": form, "title": "Level of need", "fields": ["rank", "name", "description"]},
-    )
-
-
-@allow(ADMINISTRATORS, "administrators")
+@allow(ADMINISTRATORS)
 @require_http_methods(["GET", "POST"])
 def new_user(request: AuthenticatedRequest) -> HttpResponse:
     form = UserForm(request.POST or None)

@@ -57,10 +57,6 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
-    @property
-    def is_partner(self) -> bool:
-        return self.role == Role.MASH_PARTNER
-
     def __str__(self) -> str:
         return self.display_name
 

@@ -14,7 +14,5 @@ urlpatterns += [
     path("settings/", administration.settings_home, name="settings"),
     path("settings/agencies/new", administration.edit_agency, name="new-agency"),
     path("settings/agencies/<int:agency_id>", administration.edit_agency, name="edit-agency"),
-    path("settings/levels/new", administration.edit_level, name="new-level"),
-    path("settings/levels/<int:level_id>", administration.edit_level, name="edit-level"),
     path("settings/users/new", administration.new_user, name="new-user"),
 ]

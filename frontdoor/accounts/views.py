@@ -7,8 +7,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.accounts import mfa
-from frontdoor.accounts.access import AuthenticatedRequest, landing_url, public, signed_in
+from frontdoor.accounts.access import AuthenticatedRequest, public, signed_in
 from frontdoor.accounts.forms import SignInForm, TotpForm
+from frontdoor.accounts.landing import landing_url
 from frontdoor.audit.log import record_event
 from frontdoor.audit.models import Event
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 
 
@@ -61,10 +62,12 @@ class Event(models.Model):
 
     @property
     def role_label(self) -> str:
-        """The role as people say it ("QA auditor", not "qa_auditor")."""
-        from frontdoor.accounts.models import Role
+        """The role as people say it ("QA auditor", not "qa_auditor").
 
-        return str(Role(self.role).label) if self.role in Role.values else self.role
+        Read from the user model's own choices, so that audit (below accounts) names no role.
+        """
+        labels = dict(get_user_model()._meta.get_field("role").choices or [])
+        return str(labels.get(self.role, self.role))
 
     @property
     def description(self) -> str:

@@ -27,6 +27,7 @@ from frontdoor.casework.rules import (
 )
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 
@@ -214,7 +215,7 @@ def start_s47_enquiry(
         if start < episode.referral_date:
             raise ActionError(
                 f"The section 47 enquiry for {person.full_name} cannot start before the "
-                f"referral on {episode.referral_date:%-d %B %Y}."
+                f"referral on {govuk_date(episode.referral_date)}."
             )
         if S47Enquiry.objects.filter(
             person=person, strategy_discussion=strategy_discussion
@@ -235,14 +236,14 @@ def start_s47_enquiry(
             AuditEvent.Action.CREATE,
             person_id=person.pk,
             contact_id=contact.pk,
-            summary=f"Section 47 enquiry started on {start:%-d %B %Y}",
+            summary=f"Section 47 enquiry started on {govuk_date(start)}",
         )
         add_event(
             person,
             Kind.S47,
             "Section 47 enquiry started after a strategy discussion",
             held,
-            detail=f"Start date {start:%-d %B %Y}.",
+            detail=f"Start date {govuk_date(start)}.",
             contact=contact,
             actor=user,
         )

@@ -6,14 +6,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.accounts.models import Role, Team, User
+from frontdoor.accounts import access
+from frontdoor.accounts.models import Team, User
 from frontdoor.casework.models import CINEpisode
 from frontdoor.casework.rules import locked, log
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
-
-# Who may hold a case: social workers and their managers (not contact officers or partners).
-CASE_HOLDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
 
 
 def allocate_episode(
@@ -26,7 +24,7 @@ def allocate_episode(
 ) -> CINEpisode:
     """Allocate an open episode to a team and (optionally) to a worker in that team."""
     if worker is not None:
-        if not worker.is_active or worker.role not in CASE_HOLDERS:
+        if not access.can_hold_cases(worker):
             raise ActionError(
                 f"{worker.get_full_name() or worker.username} cannot hold cases: choose a "
                 "social worker or a team manager.",

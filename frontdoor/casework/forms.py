@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 
-from frontdoor.accounts.models import Agency, Team, User
-from frontdoor.casework.allocation import CASE_HOLDERS
+from frontdoor.accounts.access import staff_who_hold_cases
+from frontdoor.accounts.models import Agency, Team
 from frontdoor.casework.codes import (
     AbsenceKind,
     AssessmentFactor,
@@ -236,9 +236,7 @@ class AllocateForm(forms.Form):
     )
     worker = forms.ModelChoiceField(
         label="Allocated social worker",
-        queryset=User.objects.filter(is_active=True, role__in=CASE_HOLDERS).order_by(
-            "first_name", "last_name"
-        ),
+        queryset=staff_who_hold_cases().order_by("first_name", "last_name"),
         empty_label="Not yet allocated to a worker",
         required=False,
     )

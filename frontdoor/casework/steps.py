@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 
-from frontdoor.accounts.access import DECIDERS, MANAGERS
+from frontdoor.accounts.access import DECIDERS, MANAGERS, Policy
 from frontdoor.casework import actions
 from frontdoor.casework import forms as casework_forms
 from frontdoor.casework.models import CINEpisode
@@ -27,7 +27,7 @@ class Step:
     target: Callable[[CINEpisode], Any]
     run: Callable[[Any, Data, Any], Any]
     done: str
-    roles: frozenset[str] = DECIDERS
+    policy: Policy = DECIDERS  # who may record this step (accounts.access)
     initial: Callable[[CINEpisode], Data] = lambda episode: {}
 
 
@@ -140,7 +140,7 @@ STEPS: list[Step] = [
         _open,
         lambda e, d, u: actions.allocate_episode(e, team=d["team"], worker=d["worker"], user=u),
         "Episode allocated.",
-        roles=MANAGERS,
+        policy=MANAGERS,
         initial=lambda e: {"team": e.team, "worker": e.allocated_worker},
     ),
     Step(
@@ -188,7 +188,7 @@ STEPS: list[Step] = [
             a, authorised_on=d["authorised_on"], outcome=d["outcome"], user=u
         ),
         "Assessment authorised.",
-        roles=MANAGERS,
+        policy=MANAGERS,
     ),
     Step(
         "s47-outcome",

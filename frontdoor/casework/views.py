@@ -11,33 +11,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from frontdoor.accounts.access import (
-    DECIDERS,
-    MANAGERS,
-    STAFF,
-    AuthenticatedRequest,
-    allow,
-    visible_people,
-)
+from frontdoor.accounts import access
+from frontdoor.accounts.access import DECIDERS, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency, User
 from frontdoor.audit.log import record_view
+from frontdoor.casework import access as casework_access
 from frontdoor.casework.caseload import caseload_clocks, episode_clocks, score_trend
 from frontdoor.casework.forms import MAP_TEXT, YES_NO, SafetyMapForm, ScoresForm
 from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import GovukDateField, add_action_error
-
-
-def _episodes_visible_to(request: AuthenticatedRequest) -> Any:
-    return CINEpisode.objects.filter(person__in=visible_people(request.user)).select_related(
-        "person", "team", "allocated_worker"
-    )
+from frontdoor.people import access as people_access
 
 
 def _episode_or_404(request: AuthenticatedRequest, episode_id: int) -> CINEpisode:
-    return get_object_or_404(_episodes_visible_to(request), pk=episode_id)
+    return get_object_or_404(casework_access.episodes_visible_to(request.user), pk=episode_id)
 
 
 def field_layout(form: forms.Form) -> list[dict[str, Any]]:
@@ -68,14 +59,14 @@ def available_steps(user: User, episode: CINEpisode) -> list[tuple[Step, str]]:
     return [
         (step, reverse(f"casework:{step.slug}", kwargs={"episode_id": episode.pk}))
         for step in STEPS
-        if user.role in step.roles and step.target(episode) is not None
+        if step.policy.admits(user) and step.target(episode) is not None
     ]
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(visible_people(request.user), pk=person_id)
+    person = get_object_or_404(people_access.visible_to(request.user), pk=person_id)
     record_view(request.user, person, person_id=person.pk, summary="Viewed casework")
     episodes = list(
         CINEpisode.objects.filter(person=person)
@@ -98,7 +89,7 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
         ),
         "trend": score_trend(person),
         "today": timezone.localdate(),
-        "can_decide": request.user.role in DECIDERS,
+        "can_decide": access.can_record_decisions(request.user),
     }
     return render(request, "casework/child.html", context)
 
@@ -106,7 +97,7 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
 def step_view(step: Step) -> Callable[..., HttpResponse]:
     """The page for one step: GET shows its form, POST calls its action."""
 
-    @allow(step.roles, "managers" if step.roles == MANAGERS else "deciders")
+    @allow(step.policy)
     @require_http_methods(["GET", "POST"])
     def view(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
         episode = _episode_or_404(request, episode_id)
@@ -139,16 +130,16 @@ def step_view(step: Step) -> Callable[..., HttpResponse]:
 
 def _occasions(episode: CINEpisode) -> list[tuple[str, str]]:
     found = [
-        (f"assessment-{a.pk}", f"Assessment started {a.start_date:%-d %B %Y}")
+        (f"assessment-{a.pk}", f"Assessment started {govuk_date(a.start_date)}")
         for a in episode.assessments.all()
     ]
     found += [
-        (f"icpc-{c.pk}", f"Initial child protection conference on {c.held_on:%-d %B %Y}")
+        (f"icpc-{c.pk}", f"Initial child protection conference on {govuk_date(c.held_on)}")
         for c in episode.initial_conferences.all()
     ]
     for plan in episode.cp_plans.all():
         found += [
-            (f"review-{r.pk}", f"Child protection review conference on {r.held_on:%-d %B %Y}")
+            (f"review-{r.pk}", f"Child protection review conference on {govuk_date(r.held_on)}")
             for r in plan.reviews.all()
         ]
     return found
@@ -163,7 +154,7 @@ def _occasion(episode: CINEpisode, value: str) -> Any:
     return episode.cp_plans.get(reviews__pk=pk).reviews.get(pk=pk)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
     episode = _episode_or_404(request, episode_id)
@@ -203,13 +194,15 @@ def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpRespon
 
 
 def _map_or_404(request: AuthenticatedRequest, map_id: int) -> SafetyMap:
-    maps = SafetyMap.objects.filter(episode__in=_episodes_visible_to(request)).select_related(
+    maps = SafetyMap.objects.filter(
+        episode__in=casework_access.episodes_visible_to(request.user)
+    ).select_related(
         "episode__person", "assessment", "initial_conference", "cp_review", "recorded_by"
     )
     return get_object_or_404(maps, pk=map_id)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def safety_map(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     found = _map_or_404(request, map_id)
@@ -220,12 +213,12 @@ def safety_map(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
         "person": person,
         "scores": found.scores.select_related("agency"),
         "trend": score_trend(person),
-        "can_decide": request.user.role in DECIDERS and found.episode.is_open,
+        "can_decide": access.can_record_decisions(request.user) and found.episode.is_open,
     }
     return render(request, "casework/safety_map.html", context)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def new_scores(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     found = _map_or_404(request, map_id)
@@ -251,23 +244,12 @@ def new_scores(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     return render(request, "casework/scores_form.html", context, status=400 if form.errors else 200)
 
 
-def _caseload_workers(user: User) -> list[User]:
-    """Whose caseloads a manager may open: the workers in their team."""
-    if user.role not in MANAGERS or user.team_id is None:
-        return []
-    return list(
-        User.objects.filter(team=user.team_id, is_active=True, role__in=DECIDERS).order_by(
-            "first_name", "last_name"
-        )
-    )
-
-
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_GET
 def caseload(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    workers = _caseload_workers(user)
-    episodes = _episodes_visible_to(request).filter(closure_date__isnull=True)
+    workers = casework_access.caseload_workers(user)
+    episodes = casework_access.episodes_visible_to(request.user).filter(closure_date__isnull=True)
     chosen = request.GET.get("worker", "")
     if chosen == "team" and workers:
         episodes, heading = episodes.filter(team=user.team_id), f"{user.team}: team caseload"

@@ -10,12 +10,14 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from frontdoor.accounts import access
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.actions import open_cin_episode
 from frontdoor.casework.models import CINEpisode
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
+from frontdoor.contacts import hooks
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
 from frontdoor.contacts.models import (
     Channel,
@@ -31,7 +33,6 @@ from frontdoor.contacts.models import (
 )
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import end_of_next_working_day
-from frontdoor.mash.closing import close_open_enquiries
 from frontdoor.people.models import Person
 
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -172,7 +173,7 @@ def link_subject(subject: ContactSubject, person: Person, user: Any) -> ContactS
     with transaction.atomic():
         subject.person = person
         subject.save(update_fields=["person"])
-        if subject.role == ContactSubject.Role.CHILD or person.is_child:
+        if subject.is_child or person.is_child:
             # The event is the contact itself, so it names whoever recorded it (nobody for an
             # online form), not the worker who linked the child; the link is audited below.
             _chronicle_contact(subject.contact, person, subject.contact.created_by)
@@ -194,7 +195,7 @@ def create_person_for_subject(subject: ContactSubject, user: Any) -> Person:
         raise ActionError("This contact has been decided; its subjects can no longer change.")
     with transaction.atomic():
         kind = Person.Kind.ADULT
-        if subject.role == ContactSubject.Role.CHILD:
+        if subject.is_child:
             kind = Person.Kind.UNBORN if subject.expected_date_of_birth else Person.Kind.CHILD
         person = create_person(
             user,
@@ -329,7 +330,7 @@ def authorise_decision(
     """
     if decision.status != Decision.Status.AWAITING_AUTHORISATION:
         raise ActionError("This decision is not awaiting authorisation.")
-    if getattr(user, "role", None) != "team_manager":
+    if not access.can_authorise_decisions(user):
         raise ActionError("Only a team manager can authorise a decision.")
     if user.pk == decision.recorded_by_id:
         raise ActionError("You recorded this decision; another manager must authorise it.")
@@ -372,7 +373,7 @@ def authorise_decision(
             contact.save(update_fields=["status"])
         elif agree:
             _apply_outcome(contact, decision, user, now)
-            close_open_enquiries(contact, user, at=now)
+            hooks.decided(contact, user, now)  # e.g. the MASH closes its open enquiry
         else:
             contact.status = Contact.Status.AWAITING_DECISION
             contact.save(update_fields=["status"])

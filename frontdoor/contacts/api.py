@@ -14,10 +14,10 @@ from django.urls import reverse
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from frontdoor.accounts.access import visible_contacts_for_agency
 from frontdoor.accounts.api_auth import AgencyToken, system_label
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
+from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.actions import receive_contact_once
 from frontdoor.contacts.models import Contact
 from frontdoor.contacts.schemas import (
@@ -254,7 +254,7 @@ def contact_progress(request: HttpRequest, reference: str) -> Contact:
     agency: Agency = request.auth  # type: ignore[attr-defined]
     contact = None
     if REFERENCE.fullmatch(reference):  # keeps junk (even NUL bytes) away from the database
-        contact = visible_contacts_for_agency(agency).filter(reference=reference).first()
+        contact = contact_access.visible_to_agency(agency).filter(reference=reference).first()
     if contact is None:
         raise Http404("Not found")
     record_view(

@@ -403,3 +403,13 @@ class HandoverItemForm(forms.Form):
         error_messages=_required("Say what the day team needs to do."),
     )
     done_overnight = forms.CharField(widget=forms.Textarea, required=False, max_length=5000)
+
+
+class LevelForm(forms.ModelForm):
+    class Meta:
+        model = LevelOfNeed
+        fields = ["rank", "name", "description"]
+        error_messages = {
+            "rank": {"required": "Enter the level's number."},
+            "name": {"required": "Enter the level's name."},
+        }

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from frontdoor.accounts import access
 from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSource
 
 __all__ = ["Channel", "Consent", "Outcome", "Rag", "ReferralSource"]
@@ -168,6 +169,11 @@ class ContactSubject(models.Model):
         ordering = ["role", "id"]
 
     @property
+    def is_child(self) -> bool:
+        """A subject child (the worry is about them), not an involved adult."""
+        return self.role == self.Role.CHILD
+
+    @property
     def described_name(self) -> str:
         return f"{self.given_name} {self.family_name}".strip() or "Name not given"
 
@@ -226,7 +232,7 @@ class Decision(models.Model):
     def can_authorise(self, user: Any) -> bool:
         return (
             self.status == self.Status.AWAITING_AUTHORISATION
-            and getattr(user, "role", None) == "team_manager"
+            and access.can_authorise_decisions(user)
             and user.pk != self.recorded_by_id
         )
 

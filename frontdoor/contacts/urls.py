@@ -1,5 +1,6 @@
 from django.urls import path
 
+from frontdoor.contacts import settings_views
 from frontdoor.contacts.views import decide, handover, intake
 
 app_name = "contacts"
@@ -32,4 +33,6 @@ urlpatterns = [
     path("consultations/", intake.consultations, name="consultations"),
     path("consultations/new", intake.new_consultation, name="new-consultation"),
     path("partner/contacts", decide.partner_contacts, name="partner-contacts"),
+    path("settings/levels/new", settings_views.edit_level, name="new-level"),
+    path("settings/levels/<int:level_id>", settings_views.edit_level, name="edit-level"),
 ]

@@ -7,7 +7,7 @@ from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, agency_rows, measu
 from frontdoor.kpis.forms import PeriodForm, last_12_months
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The front-door KPIs for a chosen period (default: the last 12 months)."""

@@ -1,4 +1,5 @@
-"""Every state change of a MASH enquiry: opening it, answers, more time, RAG changes, tick.
+"""Every state change of a MASH enquiry: opening it, answers, more time, RAG changes, the
+overdue-check clock (swept by `frontdoor tick`, registered with notifications.clocks).
 
 Each action opens its own transaction and writes its audit and chronology rows in it.
 """
@@ -8,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from frontdoor.chronology.actions import add_contact_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions import triage_contact
 from frontdoor.contacts.models import Consent, Contact, Rag
+from frontdoor.lib.dates import govuk_datetime
 from frontdoor.lib.errors import ActionError
 from frontdoor.mash.clocks import check_due_at, clock_rules
 from frontdoor.mash.models import (
@@ -30,14 +31,14 @@ from frontdoor.mash.models import (
     InformationSharingDecision,
     LawfulBasis,
     MashEnquiry,
-    Notification,
     RagChange,
     RiskIndicator,
     SharingDecision,
 )
+from frontdoor.notifications.actions import queue_notification
+from frontdoor.notifications.models import Notification
 
 DEFAULT_MASH_MANAGER_EMAIL = "mash-manager@example.invalid"
-MAX_SEND_ATTEMPTS = 10
 
 
 def _check_enquiry_request(contact: Contact, checks: Sequence[tuple[Agency, str]]) -> None:
@@ -286,21 +287,21 @@ def _overdue_recipients(check: AgencyCheck) -> list[str]:
 def _queue_overdue_notice(check: AgencyCheck, now: dt.datetime) -> Notification:
     # No child's name or worry in an e-mail: only the reference and the times.
     contact = check.enquiry.contact
-    due = timezone.localtime(check.due_at).strftime("%-d %B %Y %H:%M")
-    return Notification.objects.create(
-        to=", ".join(_overdue_recipients(check)),
+    due = govuk_datetime(check.due_at)
+    return queue_notification(
+        to=_overdue_recipients(check),
         subject=f"Overdue MASH check for {check.agency.name} ({contact.reference})",
         body=(
             f"The MASH check asked of {check.agency.name} about contact {contact.reference} "
             f"was due at {due} and has not been answered.\n\n"
             f"Sign in to Front Door to answer it or to ask for more time."
         ),
-        created_at=now,
-        check_request=check,
+        about=check,
+        now=now,
     )
 
 
-def tick(now: dt.datetime | None = None) -> int:
+def flag_overdue_checks(now: dt.datetime | None = None) -> int:
     """Flag open checks past their due time and queue one reminder for each.
 
     Safe to run twice or in two processes at once: a check is claimed by a conditional
@@ -328,61 +329,6 @@ def tick(now: dt.datetime | None = None) -> int:
             )
             flagged += 1
     return flagged
-
-
-def retry_delay(attempts: int) -> dt.timedelta:
-    """Back off 5, 10, 20 ... minutes, at most 6 hours."""
-    return min(dt.timedelta(minutes=5 * 2 ** max(attempts - 1, 0)), dt.timedelta(hours=6))
-
-
-def send_notifications(now: dt.datetime | None = None, limit: int = 200) -> tuple[int, int]:
-    """Send queued e-mails; returns (sent, failed). A failed row waits and is tried again.
-
-    Each row is locked while it is sent (skipped by a concurrent sender), so two senders
-    do not send the same e-mail twice.
-    """
-    now = now or timezone.now()
-    sent = failed = 0
-    ids = list(
-        Notification.objects.due_to_send(now, MAX_SEND_ATTEMPTS).values_list("pk", flat=True)[
-            :limit
-        ]
-    )
-    for pk in ids:
-        with transaction.atomic():
-            row = (
-                Notification.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, sent_at__isnull=True)
-                .first()
-            )
-            if row is None:
-                continue
-            if _send(row, now):
-                sent += 1
-            else:
-                failed += 1
-    return sent, failed
-
-
-def _send(row: Notification, now: dt.datetime) -> bool:
-    row.attempts += 1
-    try:
-        send_mail(
-            row.subject,
-            row.body,
-            getattr(settings, "DEFAULT_FROM_EMAIL", None),
-            row.recipients,
-            fail_silently=False,
-        )
-    except Exception as error:  # any transport failure: keep the row and try later
-        row.last_error = f"{type(error).__name__}: {error}"[:500]
-        row.next_attempt_at = now + retry_delay(row.attempts)
-        row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-        return False
-    row.sent_at = now
-    row.last_error = ""
-    row.save(update_fields=["attempts", "sent_at", "last_error"])
-    return True
 
 
 def answer_check_once(

@@ -9,13 +9,13 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Header, Query, Router, Status
 
-from frontdoor.accounts.access import checks_for_agency
 from frontdoor.accounts.api_auth import AgencyToken, system_label
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
 from frontdoor.contacts.api import body_hash, problem
 from frontdoor.contacts.schemas import FieldProblem, Problem
 from frontdoor.lib.errors import ActionError
+from frontdoor.mash import access as mash_access
 from frontdoor.mash.actions import answer_check_once
 from frontdoor.mash.models import AgencyCheck
 from frontdoor.mash.schemas import CheckOut, CheckResponseIn, CheckResponseReceipt
@@ -56,7 +56,7 @@ def list_checks(
     """Checks the front door asked your agency, least time left first."""
     agency: Agency = request.auth  # type: ignore[attr-defined]
     checks = list(
-        checks_for_agency(agency)
+        mash_access.checks_for_agency(agency)
         .filter(status=status)
         .by_time_left()
         .select_related("enquiry__contact")
@@ -85,7 +85,9 @@ def respond(
 ) -> Any:
     """Send your agency's answer with where it came from; it is marked late if after due."""
     agency: Agency = request.auth  # type: ignore[attr-defined]
-    check = checks_for_agency(agency).select_related("enquiry").filter(pk=check_id).first()
+    check = (
+        mash_access.checks_for_agency(agency).select_related("enquiry").filter(pk=check_id).first()
+    )
     if check is None:
         return problem(404, "not-found", "Not found", "Your agency was not asked that check.")
     try:

@@ -1,8 +1,9 @@
 """Closing a contact's MASH enquiry once its decision is authorised.
 
-Called from `contacts.actions.authorise_decision` inside its transaction, so the decision and
-the closed enquiry commit together: no partner is left answering a question the front door
-has already decided (issue 3: an answer to a closed check is refused).
+Registered with `contacts.hooks` from MashConfig.ready(): `contacts.actions.authorise_decision`
+calls it inside its transaction, so the decision and the closed enquiry commit together. No
+partner is left answering a question the front door has already decided (issue 3: an answer
+to a closed check is refused).
 """
 
 import datetime as dt

@@ -6,24 +6,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.accounts.access import (
-    DECIDERS,
-    AuthenticatedRequest,
-    allow,
-    extension_requests_visible_to,
-)
+from frontdoor.accounts.access import DECIDERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import access as mash_access
 from frontdoor.mash import extensions
 from frontdoor.mash.forms import ExtensionDecisionForm
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def decide_extension(request: AuthenticatedRequest, extension_id: int) -> HttpResponse:
     extension = get_object_or_404(
-        extension_requests_visible_to(request.user).select_related(
+        mash_access.extension_requests_visible_to(request.user).select_related(
             "check_request__agency", "check_request__enquiry__contact", "requested_by"
         ),
         pk=extension_id,

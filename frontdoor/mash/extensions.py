@@ -14,6 +14,7 @@ from django.utils import timezone
 from frontdoor.audit.log import record_change
 from frontdoor.chronology.actions import add_contact_event
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_datetime
 from frontdoor.lib.errors import ActionError
 from frontdoor.mash.models import AgencyCheck, ExtensionRequest
 
@@ -53,7 +54,7 @@ def grant_more_time(
         if new_due_at <= check.due_at:
             raise ActionError(
                 "The new due time must be later than the current one "
-                f"({timezone.localtime(check.due_at):%-d %B %Y %H:%M}).",
+                f"({govuk_datetime(check.due_at)}).",
                 field="new_due_date",
             )
         if new_due_at <= now:
@@ -80,8 +81,7 @@ def grant_more_time(
             summary=f"Check for {check.agency.name} re-timed: more time granted",
             changes=changes,
         )
-        due = timezone.localtime(new_due_at)
-        _chronicle(check, summary, now, user, f"Now due {due:%-d %B %Y %H:%M}.")
+        _chronicle(check, summary, now, user, f"Now due {govuk_datetime(new_due_at)}.")
     return request
 
 

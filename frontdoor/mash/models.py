@@ -222,43 +222,6 @@ class AgencyMashSettings(models.Model):
         verbose_name_plural = "agency MASH settings"
 
 
-class NotificationQuerySet(models.QuerySet["Notification"]):
-    def due_to_send(self, now: dt.datetime, max_attempts: int) -> "NotificationQuerySet":
-        return self.filter(sent_at__isnull=True, attempts__lt=max_attempts).filter(
-            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-        )
-
-
-class Notification(models.Model):
-    """An e-mail waiting to go (outbox). Rows are kept after sending and after failures."""
-
-    to = models.CharField(max_length=500, help_text="Comma-separated addresses.")
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    created_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    check_request = models.ForeignKey(
-        AgencyCheck,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="notifications",
-        db_column="check_id",
-    )
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    @property
-    def recipients(self) -> list[str]:
-        return [a.strip() for a in self.to.split(",") if a.strip()]
-
-
 class CheckResponseKey(models.Model):
     """A partner system's Idempotency-Key for an answer, so a retry never answers twice."""
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from frontdoor.contacts.history import child_history
 from frontdoor.mash.models import (
     AgencyCheck,
     CheckAnswer,
@@ -12,7 +13,6 @@ from frontdoor.mash.models import (
     MashEnquiry,
     RiskIndicator,
 )
-from frontdoor.people.history import child_history
 
 
 @dataclass(frozen=True)

@@ -10,21 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontdoor.accounts.access import (
-    DECIDERS,
-    FRONT_DOOR,
-    STAFF,
-    AuthenticatedRequest,
-    allow,
-    enquiries_visible_to,
-    extension_requests_visible_to,
-    visible_contacts,
-)
+from frontdoor.accounts import access
+from frontdoor.accounts.access import DECIDERS, FRONT_DOOR, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
+from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.models import Contact
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
 from frontdoor.mash.forms import EnquiryForm, RagForm, SharingForm, question_field
 from frontdoor.mash.models import AgencyCheck, ExtensionRequest, MashEnquiry
@@ -32,7 +26,7 @@ from frontdoor.mash.screen import decision_screen, manager_rows
 
 
 def _contact_or_404(request: AuthenticatedRequest, contact_id: int) -> Contact:
-    return get_object_or_404(visible_contacts(request.user), pk=contact_id)
+    return get_object_or_404(contact_access.visible_to(request.user), pk=contact_id)
 
 
 def _log_view(request: AuthenticatedRequest, record: Any, contact: Contact, summary: str) -> None:
@@ -62,7 +56,7 @@ def _render_new_enquiry(
     return render(request, "mash/new_enquiry.html", context, status=400 if form.errors else 200)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def new_enquiry(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -80,7 +74,7 @@ def new_enquiry(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     return _render_new_enquiry(request, contact, form)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def change_rag(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -110,7 +104,9 @@ def change_rag(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
 
 
 def _enquiry_or_404(request: AuthenticatedRequest, enquiry_id: int) -> MashEnquiry:
-    enquiries = enquiries_visible_to(request.user).select_related("contact", "opened_by")
+    enquiries = mash_access.enquiries_visible_to(request.user).select_related(
+        "contact", "opened_by"
+    )
     return get_object_or_404(enquiries, pk=enquiry_id)
 
 
@@ -123,20 +119,20 @@ def _render_enquiry(
     context = {
         **decision_screen(enquiry),
         "form": form,
-        "can_decide": request.user.role in DECIDERS,
+        "can_decide": access.can_record_decisions(request.user),
         "now": timezone.now(),
         "errors": error_summary(form),
     }
     return render(request, "mash/enquiry.html", context, status=400 if form.errors else 200)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def enquiry(request: AuthenticatedRequest, enquiry_id: int) -> HttpResponse:
     return _render_enquiry(request, _enquiry_or_404(request, enquiry_id))
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def record_sharing(request: AuthenticatedRequest, enquiry_id: int) -> HttpResponse:
     enquiry = _enquiry_or_404(request, enquiry_id)
@@ -152,11 +148,11 @@ def record_sharing(request: AuthenticatedRequest, enquiry_id: int) -> HttpRespon
     return _render_enquiry(request, enquiry, form)
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_GET
 def manager(request: AuthenticatedRequest) -> HttpResponse:
     enquiries = (
-        enquiries_visible_to(request.user)
+        mash_access.enquiries_visible_to(request.user)
         .filter(status=MashEnquiry.Status.OPEN)
         .select_related("contact")
         .prefetch_related(
@@ -165,7 +161,7 @@ def manager(request: AuthenticatedRequest) -> HttpResponse:
     )
     now = timezone.now()
     pending = (
-        extension_requests_visible_to(request.user)
+        mash_access.extension_requests_visible_to(request.user)
         .filter(decision=ExtensionRequest.Decision.PENDING, check_request__status="open")
         .select_related("check_request__agency", "check_request__enquiry__contact")
         .order_by("check_request__due_at")
@@ -174,6 +170,6 @@ def manager(request: AuthenticatedRequest) -> HttpResponse:
         "rows": manager_rows(enquiries, now),
         "now": now,
         "pending_extensions": pending,
-        "can_decide": request.user.role in DECIDERS,
+        "can_decide": access.can_record_decisions(request.user),
     }
     return render(request, "mash/manager.html", context)

@@ -22,6 +22,7 @@ from frontdoor.casework.actions import start_s47_enquiry
 from frontdoor.chronology.actions import add_contact_event, add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.models import Contact, Outcome, Rag
+from frontdoor.lib.dates import govuk_datetime
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import end_of_next_working_day
 from frontdoor.mash.models import MashEnquiry
@@ -126,7 +127,7 @@ def convene_strategy_discussion(
             StrategyInvitation(discussion=discussion, agency=agency) for agency in agencies
         )
         names = ", ".join(agency.name for agency in agencies)
-        when = timezone.localtime(held_at).strftime("%-d %B %Y %H:%M")
+        when = govuk_datetime(held_at)
         summary = f"Strategy discussion convened for {when}: {names} invited"
         record_change(
             user, discussion, AuditEvent.Action.CREATE, contact_id=contact.pk, summary=summary
@@ -182,7 +183,7 @@ def _check_record(
     if discussion.status != StrategyDiscussion.Status.CONVENED:
         raise ActionError("This strategy discussion has already been recorded.")
     if held_at > now:
-        when = timezone.localtime(held_at).strftime("%-d %B %Y %H:%M")
+        when = govuk_datetime(held_at)
         raise ActionError(f"The strategy discussion is set for {when}: record it once held.")
     if held_at < discussion.contact.received_at:
         raise ActionError("The strategy discussion cannot be before the contact was received.")

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontdoor.accounts import access
 from frontdoor.accounts.access import (
     DECIDERS,
     FRONT_DOOR,
@@ -15,15 +16,14 @@ from frontdoor.accounts.access import (
     STAFF,
     AuthenticatedRequest,
     allow,
-    strategy_discussions_visible_to,
-    strategy_invitations_visible_to,
-    visible_contacts,
 )
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
+from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.models import Contact
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import access as mash_access
 from frontdoor.mash import strategy
 from frontdoor.mash.strategy_forms import (
     ACTION_ROWS,
@@ -46,16 +46,16 @@ def _log_view(request: AuthenticatedRequest, record: Any, contact: Contact, summ
 
 
 def _discussion_or_404(request: AuthenticatedRequest, discussion_id: int) -> StrategyDiscussion:
-    discussions = strategy_discussions_visible_to(request.user).select_related(
+    discussions = mash_access.strategy_discussions_visible_to(request.user).select_related(
         "contact", "convened_by", "recorded_by", "circulated_by", "enquiry"
     )
     return get_object_or_404(discussions, pk=discussion_id)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def convene(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
-    contact = get_object_or_404(visible_contacts(request.user), pk=contact_id)
+    contact = get_object_or_404(contact_access.visible_to(request.user), pk=contact_id)
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     data = request.POST if request.method == "POST" else None
     required = [str(a.pk) for a in agencies if a.slug in strategy.REQUIRED_AGENCIES]
@@ -107,20 +107,20 @@ def _render_discussion(
             (key, name, attendance_field(key), name_field(key)) for key, name in form.parties
         ],
         "action_rows": range(1, ACTION_ROWS + 1),
-        "can_decide": request.user.role in DECIDERS,
+        "can_decide": access.can_record_decisions(request.user),
         "now": timezone.now(),
         "errors": error_summary(form),
     }
     return render(request, "mash/discussion.html", context, status=400 if form.errors else 200)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def discussion(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     return _render_discussion(request, _discussion_or_404(request, discussion_id))
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def record(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
@@ -146,7 +146,7 @@ def record(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     return _render_discussion(request, discussion, form)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def circulated(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
@@ -159,7 +159,7 @@ def circulated(request: AuthenticatedRequest, discussion_id: int) -> HttpRespons
     return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def action_done(request: AuthenticatedRequest, discussion_id: int, action_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
@@ -173,11 +173,11 @@ def action_done(request: AuthenticatedRequest, discussion_id: int, action_id: in
     return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_GET
 def discussions(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
-    visible = strategy_discussions_visible_to(request.user).select_related("contact")
+    visible = mash_access.strategy_discussions_visible_to(request.user).select_related("contact")
     context = {
         "now": now,
         "upcoming": visible.upcoming(now).order_by("held_at")[:200],
@@ -187,24 +187,24 @@ def discussions(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "mash/discussions.html", context)
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_GET
 def partner_discussions(request: AuthenticatedRequest) -> HttpResponse:
     invitations = (
-        strategy_invitations_visible_to(request.user)
+        mash_access.strategy_invitations_visible_to(request.user)
         .select_related("discussion__contact", "agency")
         .order_by("-discussion__held_at")[:200]
     )
     return render(request, "mash/partner_discussions.html", {"invitations": invitations})
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_GET
 def partner_discussion(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     """What an invited agency sees: when, who chairs, the children, its own attendance and
     the outcome; not what other agencies shared (DfE Information sharing advice 2024)."""
     invitation = get_object_or_404(
-        strategy_invitations_visible_to(request.user).select_related(
+        mash_access.strategy_invitations_visible_to(request.user).select_related(
             "discussion__contact", "agency"
         ),
         discussion_id=discussion_id,

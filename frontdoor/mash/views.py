@@ -8,21 +8,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow, checks_visible_to
+from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
 from frontdoor.mash.disclosure import people_to_search
 from frontdoor.mash.forms import AnswerForm, MoreTimeForm
 from frontdoor.mash.models import AgencyCheck, CheckAnswer
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_GET
 def partner_checks(request: AuthenticatedRequest) -> HttpResponse:
     checks = (
-        checks_visible_to(request.user)
+        mash_access.checks_visible_to(request.user)
         .still_open()
         .by_time_left()
         .select_related("enquiry__contact")[:300]
@@ -32,7 +33,8 @@ def partner_checks(request: AuthenticatedRequest) -> HttpResponse:
 
 def _check_or_404(request: AuthenticatedRequest, check_id: int) -> AgencyCheck:
     return get_object_or_404(
-        checks_visible_to(request.user).select_related("agency", "enquiry__contact"), pk=check_id
+        mash_access.checks_visible_to(request.user).select_related("agency", "enquiry__contact"),
+        pk=check_id,
     )
 
 
@@ -63,13 +65,13 @@ def _render_check(request: AuthenticatedRequest, check: AgencyCheck, **forms: An
     return render(request, "mash/check.html", context, status=400 if context["errors"] else 200)
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_GET
 def partner_check(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     return _render_check(request, _check_or_404(request, check_id))
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_POST
 def answer(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     check = _check_or_404(request, check_id)
@@ -96,7 +98,7 @@ def answer(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     return _render_check(request, check, answer_form=form)
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_POST
 def more_time(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     check = _check_or_404(request, check_id)

@@ -23,11 +23,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from frontdoor.audit.log import record_change
-from frontdoor.casework.models import CINEpisode
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Event as ChronologyEvent
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
+from frontdoor.people import hooks
 from frontdoor.people.models import Alias, DuplicatePair, Merge, Person, Residence
 from frontdoor.people.search_keys import alias_search_keys, search_keys
 from frontdoor.people.validation import check_person, plain
@@ -213,12 +213,7 @@ def _check_mergeable(survivor: Person, merged: Person) -> None:
         raise ActionError("A record cannot be merged with itself.")
     if survivor.merged_into_id or merged.merged_into_id:
         raise ActionError("One of these records has already been merged into another.")
-    open_episodes = CINEpisode.objects.filter(person__in=[survivor, merged]).currently_open()
-    if len({e.person_id for e in open_episodes}) > 1:
-        raise ActionError(
-            "Both records have an open child in need episode. Close one before merging: "
-            "a child has one open episode at a time."
-        )
+    hooks.check_mergeable(survivor, merged)  # the rules of the apps above (casework, ...)
 
 
 def merge_people(

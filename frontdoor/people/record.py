@@ -1,4 +1,5 @@
-"""What the child's record page shows beside the person: addresses, names, links, contacts.
+"""What the child's record page shows beside the person: addresses, names, links, and the
+sections other apps add (people.hooks: contacts, episodes, ...).
 
 Other people are shown only if the user may open their records; a restricted record is
 named as such, never by name.
@@ -9,9 +10,9 @@ from typing import Any
 
 from django.db.models import F
 
-from frontdoor.accounts.access import visible_contacts, visible_people
 from frontdoor.accounts.models import User
-from frontdoor.people.history import child_history
+from frontdoor.people import access as people_access
+from frontdoor.people.hooks import sections_for
 from frontdoor.people.models import Person, Relationship, Residence
 
 
@@ -24,10 +25,6 @@ class Link:
     note: str = ""
 
 
-def _visible_ids(user: User, ids: set[int]) -> set[int]:
-    return set(visible_people(user).filter(pk__in=ids).values_list("pk", flat=True))
-
-
 def _relationships(user: User, person: Person) -> list[Link]:
     mine = list(Relationship.objects.filter(person=person).select_related("other"))
     # One-way links recorded on the other person (no reciprocal kind), e.g. significant adult.
@@ -36,7 +33,9 @@ def _relationships(user: User, person: Person) -> list[Link]:
             other=person, kind__in=[Relationship.Kind.SIGNIFICANT_ADULT]
         ).select_related("person")
     )
-    visible = _visible_ids(user, {r.other_id for r in mine} | {r.person_id for r in named_by})
+    visible = people_access.visible_ids(
+        user, {r.other_id for r in mine} | {r.person_id for r in named_by}
+    )
     links = [
         Link(r.get_kind_display(), r.other if r.other_id in visible else None, r.note) for r in mine
     ]
@@ -62,7 +61,7 @@ def _household_members(user: User, residence: Residence | None) -> list[Person]:
         .exclude(pk=residence.person_id)
         .distinct()
     )
-    visible = _visible_ids(user, set(members.values_list("pk", flat=True)))
+    visible = people_access.visible_ids(user, set(members.values_list("pk", flat=True)))
     return [p for p in members if p.pk in visible]
 
 
@@ -78,15 +77,13 @@ def addresses(person: Person) -> list[Residence]:
 def record_context(user: User, person: Person) -> dict[str, Any]:
     history = addresses(person)
     current = history[0] if history and history[0].end_date is None else None
-    contact_ids = set(person.contact_subjects.values_list("contact_id", flat=True))
+    sections = sections_for(user, person)
     return {
         "current_address": current,
         "addresses": history,
         "aliases": list(person.aliases.all()),
         "links": _relationships(user, person),
         "household_members": _household_members(user, current),
-        "linkable_contacts": set(
-            visible_contacts(user).filter(pk__in=contact_ids).values_list("pk", flat=True)
-        ),
-        "history": child_history(person),
+        "sections_top": sections["top"],
+        "sections_body": sections["body"],
     }

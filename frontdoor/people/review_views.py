@@ -6,15 +6,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontdoor.accounts.access import (
-    RECORD_KEEPERS,
-    AuthenticatedRequest,
-    allow,
-    visible_people,
-)
+from frontdoor.accounts.access import RECORD_KEEPERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
+from frontdoor.people import access as people_access
 from frontdoor.people.duplicates import mark_different_people
 from frontdoor.people.merging import merge_people, unmerge
 from frontdoor.people.models import DuplicatePair, Merge
@@ -25,15 +21,15 @@ QUEUE_LIMIT = 200
 
 def _pair_or_404(request: AuthenticatedRequest, pair_id: int) -> DuplicatePair:
     """A pair both of whose records the user may open (a restricted record stays hidden)."""
-    visible = visible_people(request.user)
+    visible = people_access.visible_to(request.user)
     pairs = DuplicatePair.objects.filter(first__in=visible, second__in=visible)
     return get_object_or_404(pairs.select_related("first", "second"), pk=pair_id)
 
 
-@allow(RECORD_KEEPERS, "record_keepers")
+@allow(RECORD_KEEPERS)
 @require_GET
 def queue(request: AuthenticatedRequest) -> HttpResponse:
-    visible = visible_people(request.user)
+    visible = people_access.visible_to(request.user)
     pairs = DuplicatePair.objects.filter(first__in=visible, second__in=visible)
     pairs = pairs.select_related("first", "second")
     twins = request.GET.get("show") == "twins"
@@ -56,7 +52,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@allow(RECORD_KEEPERS, "record_keepers")
+@allow(RECORD_KEEPERS)
 @require_http_methods(["GET", "POST"])
 def review_pair(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
     pair = _pair_or_404(request, pair_id)
@@ -95,7 +91,7 @@ def review_pair(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
     )
 
 
-@allow(RECORD_KEEPERS, "record_keepers")
+@allow(RECORD_KEEPERS)
 @require_POST
 def mark_different(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
     pair = _pair_or_404(request, pair_id)
@@ -112,10 +108,10 @@ def mark_different(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
     return redirect("people:duplicates")
 
 
-@allow(RECORD_KEEPERS, "record_keepers")
+@allow(RECORD_KEEPERS)
 @require_POST
 def undo_merge(request: AuthenticatedRequest, merge_id: int) -> HttpResponse:
-    visible = visible_people(request.user)
+    visible = people_access.visible_to(request.user)
     merge = get_object_or_404(
         Merge.objects.filter(Q(survivor__in=visible) & Q(merged__in=visible)), pk=merge_id
     )

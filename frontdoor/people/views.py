@@ -9,21 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from frontdoor.accounts.access import (
-    AUDITORS,
-    FRONT_DOOR,
-    STAFF,
-    AuthenticatedRequest,
-    allow,
-    visible_contacts,
-    visible_people,
-)
+from frontdoor.accounts import access
+from frontdoor.accounts.access import AUDITORS, FRONT_DOOR, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Role
 from frontdoor.audit.log import record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
-from frontdoor.people import actions
+from frontdoor.people import access as people_access
+from frontdoor.people import actions, hooks
 from frontdoor.people.display import (
     age_text,
     current_postcode,
@@ -40,10 +34,10 @@ POSSIBLE_DUPLICATE = 0.5
 
 
 def _person_or_404(request: AuthenticatedRequest, person_id: int) -> Person:
-    return get_object_or_404(visible_people(request.user), pk=person_id)
+    return get_object_or_404(people_access.visible_to(request.user), pk=person_id)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def search(request: AuthenticatedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
@@ -52,7 +46,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     if searched:
         data = form.cleaned_data
         results = search_people(
-            visible_people(request.user),
+            people_access.visible_to(request.user),
             data["q"],
             date_of_birth=data["date_of_birth"],
             postcode=data["postcode"],
@@ -66,13 +60,13 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
             "searched": searched,
             "age_text": age_text,
             "current_postcode": current_postcode,
-            "can_add": request.user.role in FRONT_DOOR,
+            "can_add": access.works_at_front_door(request.user),
         },
         status=400 if form.errors else 200,
     )
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def search_json(request: AuthenticatedRequest) -> HttpResponse:
     """The same search as the page, as JSON, for staff signed in to Front Door."""
@@ -84,7 +78,7 @@ def search_json(request: AuthenticatedRequest) -> HttpResponse:
         )
     data = form.cleaned_data
     results = search_people(
-        visible_people(request.user),
+        people_access.visible_to(request.user),
         data["q"],
         date_of_birth=data["date_of_birth"],
         postcode=data["postcode"],
@@ -117,13 +111,13 @@ def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> lis
         data["date_of_birth"],
         data["postcode"],
         data["nhs_number"],
-        people=visible_people(request.user),
+        people=people_access.visible_to(request.user),
         limit=5,
     )
     return [c for c in found if c.score >= POSSIBLE_DUPLICATE]
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_http_methods(["GET", "POST"])
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
@@ -153,7 +147,7 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def person_record(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
@@ -169,13 +163,13 @@ def person_record(request: AuthenticatedRequest, person_id: int) -> HttpResponse
             "age_text": age_text,
             "nhs_number_text": nhs_number_text,
             "disability_labels": disability_labels,
-            "can_read_access_log": request.user.role in AUDITORS,
+            "can_read_access_log": access.can_read_access_logs(request.user),
         }
     )
     return render(request, "people/person.html", context)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
@@ -191,10 +185,7 @@ def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
         if data["until"]:
             events = events.filter(occurred_at__date__lte=data["until"])
     shown = list(events[:CHRONOLOGY_LIMIT])
-    contact_ids = {e.contact_id for e in shown if e.contact_id}
-    linkable = set(
-        visible_contacts(request.user).filter(pk__in=contact_ids).values_list("pk", flat=True)
-    )
+    linkable = hooks.linkable(request.user, "contact", (e.contact_id for e in shown))
     return render(
         request,
         "people/chronology.html",
@@ -210,7 +201,7 @@ def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     )
 
 
-@allow(AUDITORS, "auditors")
+@allow(AUDITORS)
 @require_GET
 def access_log(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)

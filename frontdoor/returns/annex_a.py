@@ -57,7 +57,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from frontdoor.people.history import months_before
+from frontdoor.lib.dates import months_before
 from frontdoor.returns import annex_a_codes as codes
 
 DATE_FORMAT = "dd/mm/yyyy"

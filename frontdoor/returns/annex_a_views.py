@@ -35,7 +35,7 @@ def _form(request: HttpRequest) -> AsOfForm:
     return AsOfForm(request.GET if chosen else None, initial={"as_of": timezone.localdate()})
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def annex_a(request: HttpRequest) -> HttpResponse:
     """Choose the as-of date; see how many rows each list has before downloading."""
@@ -48,7 +48,7 @@ def annex_a(request: HttpRequest) -> HttpResponse:
     )
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def annex_a_download(request: HttpRequest) -> HttpResponse:
     """The workbook as an .xlsx download; every download is audited (it names children)."""

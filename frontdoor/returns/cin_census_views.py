@@ -68,7 +68,7 @@ def _log_children_shown(request: HttpRequest, groups: list[dict[str, Any]], year
         )
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def cin_census(request: HttpRequest) -> HttpResponse:
     """Choose a collection year; see every failed DfE rule, with links to the children."""
@@ -93,7 +93,7 @@ def cin_census(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/cin_census.html", context)
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def cin_census_download(request: HttpRequest) -> HttpResponse:
     """The census XML for the chosen year; every download is audited (it names children)."""

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from frontdoor.accounts.access import ANALYSTS, allow
 
 
-@allow(ANALYSTS, "analysts")
+@allow(ANALYSTS)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The statutory returns an analyst can check and download."""

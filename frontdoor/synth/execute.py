@@ -21,7 +21,7 @@ from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts import actions
 from frontdoor.contacts.codes import Channel, Consent, ReferralSource
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
-from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outcome, Rag
+from frontdoor.contacts.models import Contact, LevelOfNeed, Outcome, Rag
 from frontdoor.lib.workdays import is_within_working_hours
 from frontdoor.synth import texts
 from frontdoor.synth.casework import CaseworkStory
@@ -86,11 +86,7 @@ class Executor:
         worker = rng.choice(self.staff.social_workers)
         self.store.ensure(planned.family, planned.children, worker, planned.day)
         if new_children:  # the worker finds or creates each child's record and links it
-            unlinked = [
-                s
-                for s in contact.subjects.all()
-                if s.role == ContactSubject.Role.CHILD and s.person_id is None
-            ]
+            unlinked = [s for s in contact.subjects.all() if s.is_child and s.person_id is None]
             for subject, child in zip(unlinked, new_children, strict=True):
                 actions.link_subject(subject, self.store.person(child), worker)
         self.handover.received(contact, actor, self.plan.as_of)

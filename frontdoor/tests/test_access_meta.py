@@ -154,7 +154,7 @@ def test_every_navigation_page_opens_for_its_role(persona):
         client = client_for(user)
         from django.test import RequestFactory
 
-        from frontdoor.accounts.access import navigation
+        from frontdoor.navigation import navigation
 
         request = RequestFactory().get("/")
         request.user = user

@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from frontdoor.accounts.access import navigation
+from frontdoor.navigation import navigation
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from frontdoor.accounts import access
 from frontdoor.accounts.access import (
     AUDITORS,
     DECIDERS,
@@ -17,11 +18,10 @@ from frontdoor.accounts.access import (
     STAFF,
     AuthenticatedRequest,
     allow,
-    visible_contacts,
-    visible_people,
 )
 from frontdoor.audit.log import record_view
 from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.contacts import access as contact_access
 from frontdoor.contacts import actions
 from frontdoor.contacts.forms import (
     AddSubjectForm,
@@ -30,18 +30,19 @@ from frontdoor.contacts.forms import (
     HandoverItemForm,
     TriageForm,
 )
+from frontdoor.contacts.history import child_history
 from frontdoor.contacts.models import Contact, ContactSubject, Decision
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
-from frontdoor.people.history import child_history
+from frontdoor.people import access as people_access
 from frontdoor.people.matching import find_candidates
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_GET
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     contacts = (
-        visible_contacts(request.user)
+        contact_access.visible_to(request.user)
         .awaiting_decision()
         .by_urgency()
         .prefetch_related("subjects")[:300]
@@ -49,13 +50,13 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "contacts/queue.html", {"contacts": contacts, "now": timezone.now()})
 
 
-@allow(MANAGERS, "managers")
+@allow(MANAGERS)
 @require_GET
 def authorisations(request: AuthenticatedRequest) -> HttpResponse:
     decisions = (
         Decision.objects.filter(
             status=Decision.Status.AWAITING_AUTHORISATION,
-            contact__in=visible_contacts(request.user),
+            contact__in=contact_access.visible_to(request.user),
         )
         .select_related("contact", "recorded_by")
         .order_by("contact__decision_due_at")
@@ -66,7 +67,7 @@ def authorisations(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _contact_or_404(request: AuthenticatedRequest, contact_id: int) -> Contact:
-    return get_object_or_404(visible_contacts(request.user), pk=contact_id)
+    return get_object_or_404(contact_access.visible_to(request.user), pk=contact_id)
 
 
 def _log_contact_view(request: AuthenticatedRequest, contact: Contact) -> None:
@@ -82,7 +83,7 @@ def _log_contact_view(request: AuthenticatedRequest, contact: Contact) -> None:
 
 
 def _subject_candidates(request: AuthenticatedRequest, contact: Contact) -> dict[int, Any]:
-    people = visible_people(request.user)
+    people = people_access.visible_to(request.user)
     return {
         s.pk: find_candidates(
             given_name=s.given_name,
@@ -116,10 +117,10 @@ def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: An
         "handover_items": contact.handover_items.select_related(
             "recorded_by", "accepted_by", "done_by"
         ),
-        "can_decide": request.user.role in DECIDERS,
-        "can_handover": request.user.role in FRONT_DOOR,
-        "can_authorise": request.user.role in MANAGERS,
-        "can_read_access_log": request.user.role in AUDITORS,
+        "can_decide": access.can_record_decisions(request.user),
+        "can_handover": access.works_at_front_door(request.user),
+        "can_authorise": access.can_authorise_decisions(request.user),
+        "can_read_access_log": access.can_read_access_logs(request.user),
         "now": timezone.now(),
     }
     context["errors"] = [e for f in forms.values() for e in _summary(f)]
@@ -133,13 +134,13 @@ def _summary(form: Any) -> list[dict[str, str]]:
     return error_summary(form)
 
 
-@allow(STAFF, "staff")
+@allow(STAFF)
 @require_GET
 def contact_detail(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     return _render_contact(request, _contact_or_404(request, contact_id))
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_POST
 def add_subject(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -154,7 +155,7 @@ def add_subject(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     return _render_contact(request, contact, subject_form=form)
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_POST
 def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -164,7 +165,7 @@ def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int
             actions.create_person_for_subject(subject, request.user)
         else:
             person = get_object_or_404(
-                visible_people(request.user),
+                people_access.visible_to(request.user),
                 pk=request.POST.get("person") or 0,
             )
             actions.link_subject(subject, person, request.user)
@@ -173,7 +174,7 @@ def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int
     return redirect("contacts:contact", contact_id=contact.pk)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def triage(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -195,7 +196,7 @@ def triage(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     return _render_contact(request, contact, triage_form=form)
 
 
-@allow(DECIDERS, "deciders")
+@allow(DECIDERS)
 @require_POST
 def record_decision(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -211,7 +212,7 @@ def record_decision(request: AuthenticatedRequest, contact_id: int) -> HttpRespo
     return _render_contact(request, contact, decision_form=form)
 
 
-@allow(MANAGERS, "managers")
+@allow(MANAGERS)
 @require_POST
 def authorise(request: AuthenticatedRequest, contact_id: int, decision_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -233,7 +234,7 @@ def authorise(request: AuthenticatedRequest, contact_id: int, decision_id: int) 
     return _render_contact(request, contact, authorise_form=form)
 
 
-@allow(AUDITORS, "auditors")
+@allow(AUDITORS)
 @require_GET
 def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
@@ -242,8 +243,8 @@ def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpRe
     return render(request, "contacts/access_log.html", {"contact": contact, "events": events})
 
 
-@allow(PARTNERS, "partners")
+@allow(PARTNERS)
 @require_GET
 def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = visible_contacts(request.user).order_by("-received_at")[:200]
+    contacts = contact_access.visible_to(request.user).order_by("-received_at")[:200]
     return render(request, "contacts/partner_contacts.html", {"contacts": contacts})

@@ -6,14 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from frontdoor.accounts.access import (
-    FRONT_DOOR,
-    AuthenticatedRequest,
-    allow,
-    handover_items_visible_to,
-    visible_contacts,
-)
+from frontdoor.accounts.access import FRONT_DOOR, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
+from frontdoor.contacts import access as contact_access
 from frontdoor.contacts import handover
 from frontdoor.contacts.forms import HandoverItemForm
 from frontdoor.contacts.models import ContactSubject
@@ -29,7 +24,7 @@ def _render_list(request: AuthenticatedRequest, errors: list[dict[str, str]]) ->
         to_attr="children",
     )
     items = list(
-        handover_items_visible_to(request.user)
+        contact_access.handover_items_visible_to(request.user)
         .awaiting_acceptance()
         .select_related("contact", "recorded_by")
         .prefetch_related(children)[:500]
@@ -46,16 +41,16 @@ def _render_list(request: AuthenticatedRequest, errors: list[dict[str, str]]) ->
     return render(request, "contacts/handover.html", context, status=400 if errors else 200)
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_GET
 def morning_handover(request: AuthenticatedRequest) -> HttpResponse:
     return _render_list(request, [])
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_POST
 def accept(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
-    item = get_object_or_404(handover_items_visible_to(request.user), pk=item_id)
+    item = get_object_or_404(contact_access.handover_items_visible_to(request.user), pk=item_id)
     back_to_contact = request.POST.get("from") == "contact"
     try:
         handover.accept_handover_item(item, request.user)
@@ -70,10 +65,10 @@ def accept(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     return redirect("contacts:handover")
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_POST
 def done(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
-    item = get_object_or_404(handover_items_visible_to(request.user), pk=item_id)
+    item = get_object_or_404(contact_access.handover_items_visible_to(request.user), pk=item_id)
     try:
         handover.complete_handover_item(item, request.user)
     except ActionError as error:
@@ -83,10 +78,10 @@ def done(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     return redirect("contacts:contact", contact_id=item.contact_id)
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_POST
 def add_item(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
-    contact = get_object_or_404(visible_contacts(request.user), pk=contact_id)
+    contact = get_object_or_404(contact_access.visible_to(request.user), pk=contact_id)
     form = HandoverItemForm(request.POST)
     if form.is_valid():
         try:

@@ -74,7 +74,7 @@ def submitted(request: HttpRequest) -> HttpResponse:
     return render(request, "contacts/submitted.html", {"reference": reference})
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_http_methods(["GET", "POST"])
 def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     consultation = None
@@ -119,7 +119,7 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_GET
 def consultations(request: AuthenticatedRequest) -> HttpResponse:
     since = timezone.now() - dt.timedelta(days=30)
@@ -132,7 +132,7 @@ def consultations(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@allow(FRONT_DOOR, "front_door")
+@allow(FRONT_DOOR)
 @require_http_methods(["GET", "POST"])
 def new_consultation(request: AuthenticatedRequest) -> HttpResponse:
     form = ConsultationForm(request.POST or None)

@@ -8,7 +8,8 @@ from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.models import Event as ChronologyEvent
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
-from frontdoor.mash.actions import answer_check, request_more_time, tick
+from frontdoor.mash.actions import answer_check, request_more_time
+from frontdoor.mash.actions import flag_overdue_checks as tick
 from frontdoor.mash.extensions import grant_more_time, refuse_more_time
 from frontdoor.mash.models import AgencyCheck, ExtensionRequest
 from frontdoor.mash.tests.conftest import MONDAY

@@ -4,8 +4,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from frontdoor.mash.actions import answer_check, send_notifications, tick
-from frontdoor.mash.models import AgencyCheck, AgencyMashSettings, Notification
+from frontdoor.mash.actions import answer_check
+from frontdoor.mash.actions import flag_overdue_checks as tick
+from frontdoor.mash.models import AgencyCheck, AgencyMashSettings
+from frontdoor.notifications.actions import send_notifications
+from frontdoor.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +32,7 @@ def test_tick_queues_exactly_one_notification_per_overdue_check_even_when_run_tw
     tick(now)
     tick(now + dt.timedelta(minutes=10))
     for check in enquiry.checks.all():
-        assert Notification.objects.filter(check_request=check).count() == 1
+        assert Notification.objects.about(check).count() == 1
 
 
 def test_an_answered_check_is_never_flagged_overdue(persona, enquiry):
@@ -38,14 +41,14 @@ def test_an_answered_check_is_never_flagged_overdue(persona, enquiry):
     tick(_after_due(enquiry))
     police.refresh_from_db()
     assert police.is_overdue is False
-    assert not Notification.objects.filter(check_request=police).exists()
+    assert not Notification.objects.about(police).exists()
 
 
 def test_the_notice_goes_to_the_agency_lead_and_the_mash_manager(settings, enquiry, police):
     settings.MASH_MANAGER_EMAIL = "mash-team@council.example"
     AgencyMashSettings.objects.create(agency=police, lead_email="desk@police.example")
     tick(_after_due(enquiry))
-    notice = Notification.objects.get(check_request__agency=police)
+    notice = Notification.objects.about_any(AgencyCheck.objects.filter(agency=police)).get()
     assert notice.recipients == ["desk@police.example", "mash-team@council.example"]
     assert enquiry.contact.reference in notice.subject
     assert "Amelia" not in notice.body and "bruises" not in notice.body
@@ -53,7 +56,7 @@ def test_the_notice_goes_to_the_agency_lead_and_the_mash_manager(settings, enqui
 
 def test_without_a_lead_address_the_notice_goes_to_the_default_mash_manager(enquiry, health):
     tick(_after_due(enquiry))
-    notice = Notification.objects.get(check_request__agency=health)
+    notice = Notification.objects.about_any(AgencyCheck.objects.filter(agency=health)).get()
     assert notice.recipients == ["mash-manager@example.invalid"]
 
 

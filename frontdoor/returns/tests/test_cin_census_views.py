@@ -4,9 +4,9 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from frontdoor.accounts.access import navigation
 from frontdoor.audit.models import Event
 from frontdoor.casework.models import CINEpisode
+from frontdoor.navigation import navigation
 from frontdoor.returns.cin_census_xml import validate
 from frontdoor.test import client_for
 

@@ -18,10 +18,10 @@ from frontdoor.mash.models import (
     CheckAnswer,
     ExtensionRequest,
     MashEnquiry,
-    Notification,
     StrategyDiscussion,
     StrategyInvitation,
 )
+from frontdoor.notifications.models import Notification
 from frontdoor.people.models import Household, Person, Relationship
 from frontdoor.synth.plan import PASSED
 from frontdoor.synth.seeding import Seeded, seed_council

@@ -4,8 +4,9 @@ import pytest
 
 from frontdoor.casework.actions import open_cin_episode
 from frontdoor.contacts.actions import link_subject
+from frontdoor.contacts.history import child_history
+from frontdoor.lib.dates import months_before
 from frontdoor.people.actions import create_person
-from frontdoor.people.history import child_history, months_before
 from frontdoor.people.models import Person
 from frontdoor.test import make_contact, make_persona
 

@@ -1,4 +1,8 @@
-"""The Jinja2 environment: GOV.UK Frontend macros, Django helpers and form rendering."""
+"""The Jinja2 environment: GOV.UK Frontend macros, Django helpers and form rendering.
+
+It sits above the apps (settings.TEMPLATES names it) because the layout shows the navigation,
+which names every app's pages.
+"""
 
 from typing import Any
 
@@ -7,24 +11,15 @@ from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+
+from frontdoor.lib import forms
+from frontdoor.lib.dates import govuk_date, govuk_datetime
+from frontdoor.navigation import navigation
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
-
-
-def datetime_format(value: Any, fmt: str = "%-d %B %Y %H:%M") -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        value = timezone.localtime(value)
-    return value.strftime(fmt)
-
-
-def date_format(value: Any) -> str:
-    return datetime_format(value, "%-d %B %Y")
 
 
 def duration(delta: Any) -> str:
@@ -50,9 +45,6 @@ def environment(**options: Any) -> Environment:
         extensions=["jinja2.ext.do"],
         **options,
     )
-    from frontdoor.accounts.access import navigation
-    from frontdoor.lib import forms
-
     env.globals.update(
         navigation=navigation,
         error_summary=forms.error_summary,
@@ -65,5 +57,5 @@ def environment(**options: Any) -> Environment:
         get_messages=get_messages,
         council_name=lambda: settings.FRONTDOOR_COUNCIL_NAME,
     )
-    env.filters.update(datetime=datetime_format, date=date_format, duration=duration)
+    env.filters.update(datetime=govuk_datetime, date=govuk_date, duration=duration)
     return env

@@ -1,4 +1,5 @@
-"""What the decision screen shows of a child's history (previous contacts, referrals, episodes)."""
+"""A child's earlier contacts, referrals and episodes, as the decision screen and the child's
+record show them."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -7,15 +8,10 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from frontdoor.casework.clocks import add_months
 from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts.codes import Outcome
 from frontdoor.contacts.models import Contact
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (the month's last day if shorter)."""
-    return add_months(day, -months)
+from frontdoor.lib.dates import within_months_start
 
 
 @dataclass
@@ -42,7 +38,7 @@ def child_history(
     from neglect case reviews, where repeated low-level worries were each closed alone.
     """
     as_of = as_of or timezone.localdate()
-    since = months_before(as_of, settings.FRONTDOOR_CUMULATIVE_CONCERN_MONTHS)
+    since = within_months_start(as_of, settings.FRONTDOOR_CUMULATIVE_CONCERN_MONTHS)
     found = Contact.objects.filter(subjects__person=person, received_date__lte=as_of)
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
@@ -54,7 +50,7 @@ def child_history(
     recent = [c for c in contacts if c.received_date >= since]
     progressed = {Outcome.REFERRAL, Outcome.STRATEGY_DISCUSSION, Outcome.EARLY_HELP}
     not_progressed = [c for c in recent if c.outcome and c.outcome not in progressed]
-    year_ago = months_before(as_of, 12)
+    year_ago = within_months_start(as_of, 12)
     return ChildHistory(
         contacts=contacts,
         episodes=episodes,

@@ -1,0 +1,36 @@
+"""Which people a user may open (ADR 0005: one module per app, built from accounts.access).
+
+Partners see no child's record until information is shared with their agency through the
+MASH; staff see every record except those restricted to another team. A record someone may
+not see is a 404, and it is never named on another record's page.
+"""
+
+from typing import Any
+
+from django.db.models import Q
+
+from frontdoor.accounts import access
+from frontdoor.people.models import Person, PersonQuerySet
+
+
+def restriction_filter(user: Any, prefix: str = "") -> Q:
+    """The people `user` may see as far as restriction to a team goes, reached through
+    `prefix` ("subjects__person__") from another model."""
+    if access.sees_every_restricted_record(user):
+        return Q()
+    restricted = Q(**{f"{prefix}restricted_to_team__isnull": True})
+    if user.team_id:
+        restricted |= Q(**{f"{prefix}restricted_to_team": user.team_id})
+    return restricted
+
+
+def visible_to(user: Any) -> PersonQuerySet:
+    """People whose record `user` may open."""
+    if not access.is_staff_member(user):
+        return Person.objects.none()
+    return Person.objects.filter(restriction_filter(user))
+
+
+def visible_ids(user: Any, ids: set[int]) -> set[int]:
+    """Those of `ids` whose record `user` may open."""
+    return set(visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))

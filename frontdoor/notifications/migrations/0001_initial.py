@@ -4,31 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('to', models.CharField(help_text='Comma-separated addresses.', max_length=500)),
-                ('subject', models.CharField(max_length=200)),
-                ('body', models.TextField()),
-                ('created_at', models.DateTimeField()),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.CharField(blank=True, max_length=500)),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('about_type', models.CharField(blank=True, max_length=40)),
-                ('about_id', models.CharField(blank=True, max_length=40)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("to", models.CharField(help_text="Comma-separated addresses.", max_length=500)),
+                ("subject", models.CharField(max_length=200)),
+                ("body", models.TextField()),
+                ("created_at", models.DateTimeField()),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.CharField(blank=True, max_length=500)),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("about_type", models.CharField(blank=True, max_length=40)),
+                ("about_id", models.CharField(blank=True, max_length=40)),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
-                'indexes': [models.Index(fields=['about_type', 'about_id'], name='notificatio_about_t_3910c4_idx'), models.Index(fields=['sent_at', 'next_attempt_at'], name='notificatio_sent_at_dd0f05_idx')],
+                "ordering": ["created_at", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["about_type", "about_id"], name="notificatio_about_t_3910c4_idx"
+                    ),
+                    models.Index(
+                        fields=["sent_at", "next_attempt_at"], name="notificatio_sent_at_dd0f05_idx"
+                    ),
+                ],
             },
         ),
     ]

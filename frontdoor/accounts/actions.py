@@ -5,7 +5,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.accounts.models import Agency, ApiToken, Role, User, hash_token
+from frontdoor.accounts.access import partner_roles
+from frontdoor.accounts.models import Agency, ApiToken, User, hash_token
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.errors import ActionError
@@ -97,24 +98,91 @@ def save_agency(user: Any, agency: Agency | None, **fields: Any) -> Agency:
     return agency
 
 
-def create_staff_user(
-    user: Any, *, password: str, agency: Agency | None = None, **fields: Any
-) -> User:
-    """Create an account. A MASH partner must belong to an agency; staff must not."""
-    if fields.get("role") == Role.MASH_PARTNER and agency is None:
+def _check_agency(role: str, agency: Agency | None) -> None:
+    """A MASH partner belongs to an agency; council staff do not."""
+    is_partner_role = role in partner_roles()
+    if is_partner_role and agency is None:
         raise ActionError("Choose the agency this partner works for.", field="agency")
-    if fields.get("role") != Role.MASH_PARTNER and agency is not None:
+    if not is_partner_role and agency is not None:
         raise ActionError("Only MASH partners belong to an agency.", field="agency")
+
+
+def create_staff_user(
+    user: Any,
+    *,
+    password: str | None,
+    agency: Agency | None = None,
+    actor_label: str | None = None,
+    **fields: Any,
+) -> User:
+    """Create an account. A MASH partner must belong to an agency; staff must not.
+
+    `password` None gives an account that cannot sign in with a password (seeded staff, or
+    staff who sign in through the council's identity provider).
+    """
+    _check_agency(fields.get("role", ""), agency)
     if User.objects.filter(username__iexact=fields["username"]).exists():
         raise ActionError("That username is taken.", field="username")
     with transaction.atomic():
         account = User(agency=agency, **fields)
-        account.set_password(password)
+        if password is None:
+            account.set_unusable_password()
+        else:
+            account.set_password(password)
         account.save()
         record_change(
             user,
             account,
             AuditEvent.Action.CREATE,
+            actor_label=_label(user, actor_label),
             summary=f"Account {account.username} created ({account.get_role_display()})",
         )
+    return account
+
+
+def update_staff_user(
+    user: Any,
+    account: User,
+    *,
+    password: str | None = None,
+    actor_label: str | None = None,
+    **fields: Any,
+) -> User:
+    """Change an account's details (role, team, agency, name, e-mail, whether it is active)
+    and, when `password` is given, set a new password. Every change is audited."""
+    role = fields.get("role", account.role)
+    agency = fields.get("agency", account.agency)
+    _check_agency(role, agency)
+    with transaction.atomic():
+        before = {k: _plain(getattr(account, k)) for k in fields}
+        for key, value in fields.items():
+            setattr(account, key, value)
+        if password is not None:
+            account.set_password(password)
+        account.save()
+        after = {k: _plain(v) for k, v in fields.items()}
+        changed = {k: v for k, v in after.items() if before.get(k) != v}
+        record_change(
+            user,
+            account,
+            actor_label=_label(user, actor_label),
+            summary=f"Account {account.username} changed"
+            + (" and its password set" if password is not None else ""),
+            changes={"before": {k: before[k] for k in changed}, "after": changed},
+        )
+    return account
+
+
+def _plain(value: Any) -> Any:
+    """A value as the audit log keeps it (a related record by its primary key)."""
+    return getattr(value, "pk", value)
+
+
+def enrol_second_factor(account: User, secret: str) -> User:
+    """Keep the TOTP secret the user has just proved they hold (a code from their app)."""
+    with transaction.atomic():
+        account.totp_secret = secret
+        account.totp_confirmed = True
+        account.save(update_fields=["totp_secret", "totp_confirmed"])
+        record_change(account, account, summary="Second factor (TOTP) set up")
     return account

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.accounts import mfa
+from frontdoor.accounts import actions, mfa
 from frontdoor.accounts.access import AuthenticatedRequest, public, signed_in
 from frontdoor.accounts.forms import SignInForm, TotpForm
 from frontdoor.accounts.landing import landing_url
@@ -62,9 +62,7 @@ def mfa_setup(request: AuthenticatedRequest) -> HttpResponse:
     form = TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if mfa.verify(secret, form.cleaned_data["code"]):
-            user.totp_secret = secret
-            user.totp_confirmed = True
-            user.save(update_fields=["totp_secret", "totp_confirmed"])
+            actions.enrol_second_factor(user, secret)
             mfa.mark_verified(request)
             del request.session["mfa_pending_secret"]
             return redirect(landing_url(user))

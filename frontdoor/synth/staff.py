@@ -3,11 +3,13 @@
 import random
 from dataclasses import dataclass, field
 
+from frontdoor.accounts.actions import create_staff_user, update_staff_user
 from frontdoor.accounts.models import Agency, Role, Team, User
 from frontdoor.synth.names import NAMES, STAFF_ORIGINS
 
 FRONT_DOOR_TEAM = "Front Door"
 DEMO_PASSWORD = "front-door-demo"  # demo only: printed on screen by demo-setup
+SEEDER = "synthetic data"  # who the audit log says created the seeded accounts
 # One login per role (teams and agencies as the test personas in frontdoor/test.py).
 DEMO_LOGINS: list[tuple[str, str, str, str]] = [
     # username, role, team, agency slug
@@ -47,19 +49,21 @@ def _staff_member(rng: random.Random, username: str, role: str, team: Team) -> U
     origin = rng.choice(STAFF_ORIGINS)
     boys, girls, surnames = NAMES[origin]
     first = rng.choice(girls if rng.random() < 0.8 else boys)
-    user, created = User.objects.get_or_create(
+    last = rng.choice(surnames)  # drawn whether or not the account exists: same seed, same staff
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        return existing
+    # Seeded staff never sign in (no password); demo logins do.
+    return create_staff_user(
+        None,
+        password=None,
+        actor_label=SEEDER,
         username=username,
-        defaults={
-            "role": role,
-            "team": team,
-            "first_name": first,
-            "last_name": rng.choice(surnames),
-        },
+        role=role,
+        team=team,
+        first_name=first,
+        last_name=last,
     )
-    if created:
-        user.set_unusable_password()  # seeded staff never sign in; demo logins do
-        user.save(update_fields=["password"])
-    return user
 
 
 def seed_staff(seed: int) -> Staff:
@@ -71,14 +75,16 @@ def seed_staff(seed: int) -> Staff:
         [_staff_member(rng, f"staff-sw-{n:02d}", Role.SOCIAL_WORKER, team) for n in range(1, 11)],
         [_staff_member(rng, f"staff-tm-{n:02d}", Role.TEAM_MANAGER, team) for n in range(1, 4)],
     )
-    demo, created = User.objects.get_or_create(
+    demo = User.objects.filter(username="social_worker").first() or create_staff_user(
+        None,
+        password=None,  # demo-setup gives it its password
+        actor_label=SEEDER,
         username="social_worker",
-        defaults={"role": Role.SOCIAL_WORKER, "team": team, "first_name": "Social Worker",
-                  "last_name": "(demo)"},
-    )  # fmt: skip
-    if created:  # demo-setup gives it its password
-        demo.set_unusable_password()
-        demo.save(update_fields=["password"])
+        role=Role.SOCIAL_WORKER,
+        team=team,
+        first_name="Social Worker",
+        last_name="(demo)",
+    )
     # The demo social worker holds a good share of the front door's cases (a caseload to show).
     holders = [demo] * 3 + staff.social_workers[:4] if demo.team_id == team.pk else []
     staff.teams["front_door"] = (team, holders or staff.social_workers, staff.managers)
@@ -101,11 +107,20 @@ def demo_logins(password: str = DEMO_PASSWORD) -> list[User]:
     for username, role, team_name, agency_slug in DEMO_LOGINS:
         team = Team.objects.get_or_create(name=team_name)[0] if team_name else None
         agency = Agency.objects.get(slug=agency_slug) if agency_slug else None
-        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
-        user.role, user.team, user.agency, user.is_active = role, team, agency, True
-        user.first_name = username.replace("_", " ").title()
-        user.last_name = "(demo)"
-        user.set_password(password)
-        user.save()
+        details = {
+            "role": role,
+            "team": team,
+            "agency": agency,
+            "is_active": True,
+            "first_name": username.replace("_", " ").title(),
+            "last_name": "(demo)",
+        }
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = create_staff_user(
+                None, password=password, actor_label=SEEDER, username=username, **details
+            )
+        else:
+            user = update_staff_user(None, user, password=password, actor_label=SEEDER, **details)
         users.append(user)
     return users

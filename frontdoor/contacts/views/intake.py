@@ -15,7 +15,7 @@ from frontdoor.audit.middleware import client_ip
 from frontdoor.contacts import actions, handover
 from frontdoor.contacts.codes import Channel
 from frontdoor.contacts.forms import ConsultationForm, OnlineContactForm, StaffContactForm
-from frontdoor.contacts.models import Consultation, OnlineSubmission
+from frontdoor.contacts.models import Consultation
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
 
@@ -32,12 +32,6 @@ def _client_hash(request: HttpRequest) -> str:
     return hashlib.sha256(f"{client_ip(request)}{settings.SECRET_KEY}".encode()).hexdigest()
 
 
-def _is_rate_limited(request: HttpRequest) -> bool:
-    since = timezone.now() - dt.timedelta(hours=1)
-    recent = OnlineSubmission.objects.filter(client_hash=_client_hash(request), at__gte=since)
-    return recent.count() >= settings.FRONTDOOR_PUBLIC_FORM_RATE_LIMIT
-
-
 @public
 @require_http_methods(["GET", "POST"])
 def online_form(request: HttpRequest, kind: str) -> HttpResponse:
@@ -45,9 +39,9 @@ def online_form(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     form = OnlineContactForm(request.POST or None, professional=KINDS[kind])
     if request.method == "POST":
-        if _is_rate_limited(request):
+        limit = settings.FRONTDOOR_PUBLIC_FORM_RATE_LIMIT
+        if not actions.admit_online_submission(_client_hash(request), limit=limit):
             return render(request, "contacts/rate_limited.html", {}, status=429)
-        OnlineSubmission.objects.create(client_hash=_client_hash(request), at=timezone.now())
         if form.is_bot():  # look like success so the bot learns nothing
             request.session["submitted_reference"] = actions.new_reference()
             return redirect("contacts:submitted")

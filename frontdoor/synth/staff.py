@@ -2,6 +2,7 @@
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from frontdoor.accounts.actions import create_staff_user, update_staff_user
 from frontdoor.accounts.models import Agency, Role, Team, User
@@ -107,7 +108,7 @@ def demo_logins(password: str = DEMO_PASSWORD) -> list[User]:
     for username, role, team_name, agency_slug in DEMO_LOGINS:
         team = Team.objects.get_or_create(name=team_name)[0] if team_name else None
         agency = Agency.objects.get(slug=agency_slug) if agency_slug else None
-        details = {
+        details: dict[str, Any] = {
             "role": role,
             "team": team,
             "agency": agency,

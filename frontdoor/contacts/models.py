@@ -164,6 +164,9 @@ class ContactSubject(models.Model):
     address = models.CharField(max_length=250, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     relationship_to_child = models.CharField(max_length=80, blank=True)
+    matched_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person index was last searched for them."
+    )
 
     class Meta:
         ordering = ["role", "id"]
@@ -176,6 +179,31 @@ class ContactSubject(models.Model):
     @property
     def described_name(self) -> str:
         return f"{self.given_name} {self.family_name}".strip() or "Name not given"
+
+
+class SubjectCandidate(models.Model):
+    """Someone in the person index who may be a subject the referrer described.
+
+    Found by `people.matching` when the contact is received (or the subject added, or the
+    worker asks again), in the same transaction, and kept: the worker sees what the service
+    suggested and why, and an audit can see it later. Only those the viewer may open are shown.
+    """
+
+    subject = models.ForeignKey(ContactSubject, on_delete=models.CASCADE, related_name="candidates")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(help_text="1 for the best match.")
+    probability = models.FloatField(help_text="The trained model's match probability, 0-1.")
+    band = models.CharField(max_length=8, help_text="suggest, review or new.")
+    evidence = models.CharField(max_length=500, blank=True)
+    reasons = models.JSONField(default=list, blank=True)
+    differences = models.JSONField(default=list, blank=True)
+    found_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["subject", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "person"], name="one_candidate_per_person")
+        ]
 
 
 class DecisionQuerySet(models.QuerySet["Decision"]):

@@ -18,6 +18,11 @@ urlpatterns = [
         decide.link_subject,
         name="link-subject",
     ),
+    path(
+        "contacts/<int:contact_id>/subjects/<int:subject_id>/match",
+        decide.match_subject,
+        name="match-subject",
+    ),
     path("contacts/<int:contact_id>/triage", decide.triage, name="triage"),
     path("contacts/<int:contact_id>/decision", decide.record_decision, name="record-decision"),
     path(

@@ -21,7 +21,7 @@ from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts import actions
 from frontdoor.contacts.codes import Channel, Consent, ReferralSource
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
-from frontdoor.contacts.models import Contact, LevelOfNeed, Outcome, Rag
+from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outcome, Rag
 from frontdoor.lib.workdays import is_within_working_hours
 from frontdoor.synth import texts
 from frontdoor.synth.casework import CaseworkStory
@@ -67,6 +67,17 @@ class Executor:
             self._close_due(self.plan.as_of.date() + dt.timedelta(days=1))
             for when in self.plan.consultations:
                 self._consultation(when)
+            self._match_open_contacts()
+
+    def _match_open_contacts(self) -> None:
+        """The contacts still open at the end are matched against the index, as at intake
+        (skipped while seeding: the generator links every child as it goes)."""
+        worker = self.staff.social_workers[0]
+        unlinked = ContactSubject.objects.filter(
+            contact__status__in=Contact.Status.open_statuses(), person__isnull=True
+        ).select_related("contact")
+        for subject in unlinked:
+            actions.match_subject(subject, worker)
 
     # --- contacts ------------------------------------------------------------------------
 
@@ -82,6 +93,7 @@ class Executor:
             actor_label=label,
             received_at=planned.received_at,
             from_consultation=self._converted(planned),
+            match=False,  # the worker links each child straight away (below)
         )
         worker = rng.choice(self.staff.social_workers)
         self.store.ensure(planned.family, planned.children, worker, planned.day)

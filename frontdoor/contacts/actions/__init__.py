@@ -11,6 +11,7 @@ from frontdoor.contacts.actions.intake import (
     receive_contact_once,
     record_consultation,
 )
+from frontdoor.contacts.actions.matching import match_subject
 from frontdoor.contacts.actions.reference import save_level_of_need
 from frontdoor.contacts.actions.subjects import add_subject, create_person_for_subject, link_subject
 
@@ -20,6 +21,7 @@ __all__ = [
     "authorise_decision",
     "create_person_for_subject",
     "link_subject",
+    "match_subject",
     "new_reference",
     "receive_contact",
     "receive_contact_once",

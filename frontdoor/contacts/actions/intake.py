@@ -15,6 +15,7 @@ from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
+from frontdoor.contacts.actions.matching import store_candidates
 from frontdoor.contacts.inputs import ContactInput, SubjectInput
 from frontdoor.contacts.models import (
     Channel,
@@ -80,11 +81,15 @@ def receive_contact(
     actor_label: str | None = None,
     received_at: dt.datetime | None = None,
     from_consultation: Consultation | None = None,
+    match: bool = True,
 ) -> Contact:
     """Record a worry about one or more children, whichever route it came by.
 
     Starts the one-working-day decision clock. `actor` is the staff user (None for the
-    public and for partner systems, which pass `actor_label`).
+    public and for partner systems, which pass `actor_label`). Each subject not linked at
+    intake is matched against the person index and its candidates kept with the contact, in
+    the same transaction; `match=False` skips that for a caller that links every subject
+    itself straight away (the synthetic-data generator, which knows who each child is).
     """
     received_at = received_at or timezone.now()
     _check_contact_input(data, received_at)
@@ -92,7 +97,7 @@ def receive_contact(
         try:
             with transaction.atomic():
                 return _create_contact(
-                    data, channel, actor, actor_label, received_at, from_consultation
+                    data, channel, actor, actor_label, received_at, from_consultation, match
                 )
         except IntegrityError as error:  # reference collision: try a new one
             if "reference" not in str(error).lower():
@@ -107,6 +112,7 @@ def _create_contact(
     actor_label: str | None,
     received_at: dt.datetime,
     from_consultation: Consultation | None,
+    match: bool,
 ) -> Contact:
     contact = Contact.objects.create(
         reference=new_reference(),
@@ -135,6 +141,8 @@ def _create_contact(
         created = create_subject(contact, subject)
         if created.person is not None:
             chronicle_contact(contact, created.person, actor)
+        elif match:
+            store_candidates(created, received_at)
     record_change(
         actor,
         contact,

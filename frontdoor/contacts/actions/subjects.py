@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from frontdoor.audit.log import record_change
 from frontdoor.contacts.actions.intake import chronicle_contact, create_subject
+from frontdoor.contacts.actions.matching import store_candidates
 from frontdoor.contacts.inputs import SubjectInput
 from frontdoor.contacts.models import Contact, ContactSubject
 from frontdoor.lib.errors import ActionError
@@ -70,6 +71,8 @@ def add_subject(contact: Contact, subject: SubjectInput, user: Any) -> ContactSu
         raise ActionError("Date of birth must be in the past.", field="date_of_birth")
     with transaction.atomic():
         created = create_subject(contact, subject)
+        if created.person is None:
+            store_candidates(created, timezone.now())
         record_change(
             user,
             contact,

@@ -31,11 +31,10 @@ from frontdoor.contacts.forms import (
     TriageForm,
 )
 from frontdoor.contacts.history import child_history
-from frontdoor.contacts.models import Contact, ContactSubject, Decision
+from frontdoor.contacts.models import Contact, ContactSubject, Decision, SubjectCandidate
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.forms import add_action_error
 from frontdoor.people import access as people_access
-from frontdoor.people.matching import find_candidates
 
 
 @allow(FRONT_DOOR)
@@ -83,19 +82,16 @@ def _log_contact_view(request: AuthenticatedRequest, contact: Contact) -> None:
 
 
 def _subject_candidates(request: AuthenticatedRequest, contact: Contact) -> dict[int, Any]:
-    people = people_access.visible_to(request.user)
-    return {
-        s.pk: find_candidates(
-            given_name=s.given_name,
-            family_name=s.family_name,
-            date_of_birth=s.date_of_birth,
-            postcode=s.postcode,
-            nhs_number=s.nhs_number,
-            people=people,
-        )
-        for s in contact.subjects.all()
-        if s.person_id is None
-    }
+    """The candidates found at intake for each unlinked subject, those the user may open."""
+    found: dict[int, list[SubjectCandidate]] = {}
+    kept = SubjectCandidate.objects.filter(
+        subject__contact=contact,
+        subject__person__isnull=True,
+        person__in=people_access.visible_to(request.user),
+    ).select_related("person")
+    for candidate in kept.order_by("subject", "rank"):
+        found.setdefault(candidate.subject_id, []).append(candidate)
+    return found
 
 
 def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: Any) -> HttpResponse:
@@ -169,6 +165,18 @@ def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int
                 pk=request.POST.get("person") or 0,
             )
             actions.link_subject(subject, person, request.user)
+    except ActionError as error:
+        messages.error(request, error.message)
+    return redirect("contacts:contact", contact_id=contact.pk)
+
+
+@allow(FRONT_DOOR)
+@require_POST
+def match_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int) -> HttpResponse:
+    contact = _contact_or_404(request, contact_id)
+    subject = get_object_or_404(ContactSubject, pk=subject_id, contact=contact)
+    try:
+        actions.match_subject(subject, request.user)
     except ActionError as error:
         messages.error(request, error.message)
     return redirect("contacts:contact", contact_id=contact.pk)

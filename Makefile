@@ -5,7 +5,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 CHROMIUM ?= /usr/bin/chromium
 export UV_LINK_MODE := copy
 
-.PHONY: help install browser demo serve test test-fast check lint format typecheck clean
+.PHONY: help install browser demo serve test test-fast check lint imports format typecheck clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ lint: install ## Ruff lint and format check
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 
+imports: install ## Import rules: lib imports no app, no cycles between apps (pyproject.toml)
+	$(UV) run lint-imports --no-cache
+
 format: install ## Format the code
 	$(UV) run ruff check --fix .
 	$(UV) run ruff format .
@@ -42,7 +45,7 @@ format: install ## Format the code
 typecheck: install ## mypy with django-stubs
 	$(UV) run mypy frontdoor
 
-check: lint typecheck test ## Lint, format check, type check and tests
+check: lint imports typecheck test ## Lint, format check, import rules, type check and tests
 
 clean: ## Remove the demo database and caches
 	rm -rf var/*.sqlite3* .pytest_cache .mypy_cache .ruff_cache

@@ -5,27 +5,11 @@ import pytest
 from frontdoor.casework.actions import open_cin_episode
 from frontdoor.contacts.actions import link_subject
 from frontdoor.contacts.history import child_history
-from frontdoor.lib.dates import months_before
 from frontdoor.people.actions import create_person
 from frontdoor.people.models import Person
 from frontdoor.test import make_contact, make_persona
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (dt.date(2024, 3, 31), 1, dt.date(2024, 2, 29)),
-        (dt.date(2023, 3, 31), 1, dt.date(2023, 2, 28)),
-        (dt.date(2024, 2, 29), 12, dt.date(2023, 2, 28)),
-        (dt.date(2025, 1, 15), 6, dt.date(2024, 7, 15)),
-    ],
-)
-def test_months_before_keeps_the_day_or_falls_back_to_the_end_of_a_shorter_month(
-    day: dt.date, months: int, expected: dt.date
-) -> None:
-    assert months_before(day, months) == expected
 
 
 def test_history_for_a_decision_leaves_out_the_contact_and_the_episode_it_opened() -> None:

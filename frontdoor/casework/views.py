@@ -194,9 +194,7 @@ def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpRespon
 
 
 def _map_or_404(request: AuthenticatedRequest, map_id: int) -> SafetyMap:
-    maps = SafetyMap.objects.filter(
-        episode__in=casework_access.episodes_visible_to(request.user)
-    ).select_related(
+    maps = casework_access.safety_maps_visible_to(request.user).select_related(
         "episode__person", "assessment", "initial_conference", "cp_review", "recorded_by"
     )
     return get_object_or_404(maps, pk=map_id)

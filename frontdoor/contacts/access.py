@@ -10,7 +10,8 @@ from django.db.models import Q
 
 from frontdoor.accounts import access
 from frontdoor.contacts.models import Contact as Contact
-from frontdoor.contacts.models import ContactQuerySet, Decision, HandoverItem
+from frontdoor.contacts.models import ContactQuerySet, Decision, HandoverItem, SubjectCandidate
+from frontdoor.people import access as people_access
 
 
 def visible_to(user: Any) -> ContactQuerySet:
@@ -38,6 +39,14 @@ def visible_to_agency(agency: Any) -> ContactQuerySet:
 def visible_ids(user: Any, ids: set[int]) -> set[int]:
     """Those of `ids` that `user` may open (to link to them, or not, from another page)."""
     return set(visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def candidates_visible_to(user: Any) -> Any:
+    """People suggested at intake as a contact's subject, on contacts `user` may open, and
+    only those people whose records `user` may open (the others are never named)."""
+    return SubjectCandidate.objects.filter(
+        subject__contact__in=visible_to(user), person__in=people_access.visible_to(user)
+    ).select_related("person")
 
 
 def decisions_awaiting_authorisation_for(user: Any) -> "Any":

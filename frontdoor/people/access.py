@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from frontdoor.accounts import access
-from frontdoor.people.models import Person, PersonQuerySet
+from frontdoor.people.models import DuplicatePair, Merge, Person, PersonQuerySet
 
 
 def restriction_filter(user: Any, prefix: str = "") -> Q:
@@ -34,3 +34,16 @@ def visible_to(user: Any) -> PersonQuerySet:
 def visible_ids(user: Any, ids: set[int]) -> set[int]:
     """Those of `ids` whose record `user` may open."""
     return set(visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def duplicate_pairs_visible_to(user: Any) -> Any:
+    """Possible duplicates both of whose records `user` may open (a restricted record stays
+    hidden, and so does its pair)."""
+    visible = visible_to(user)
+    return DuplicatePair.objects.filter(first__in=visible, second__in=visible)
+
+
+def merges_visible_to(user: Any) -> Any:
+    """Merges both of whose records `user` may open."""
+    visible = visible_to(user)
+    return Merge.objects.filter(survivor__in=visible, merged__in=visible)

@@ -1,7 +1,6 @@
 """The duplicate review queue: look at two records side by side, merge them or keep them apart."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +12,7 @@ from frontdoor.lib.forms import add_action_error
 from frontdoor.people import access as people_access
 from frontdoor.people.duplicates import mark_different_people
 from frontdoor.people.merging import merge_people, unmerge
-from frontdoor.people.models import DuplicatePair, Merge
+from frontdoor.people.models import DuplicatePair
 from frontdoor.people.review import LABELS, MergeForm, comparison_rows, history_counts, in_sentence
 
 QUEUE_LIMIT = 200
@@ -21,21 +20,20 @@ QUEUE_LIMIT = 200
 
 def _pair_or_404(request: AuthenticatedRequest, pair_id: int) -> DuplicatePair:
     """A pair both of whose records the user may open (a restricted record stays hidden)."""
-    visible = people_access.visible_to(request.user)
-    pairs = DuplicatePair.objects.filter(first__in=visible, second__in=visible)
+    pairs = people_access.duplicate_pairs_visible_to(request.user)
     return get_object_or_404(pairs.select_related("first", "second"), pk=pair_id)
 
 
 @allow(RECORD_KEEPERS)
 @require_GET
 def queue(request: AuthenticatedRequest) -> HttpResponse:
-    visible = people_access.visible_to(request.user)
-    pairs = DuplicatePair.objects.filter(first__in=visible, second__in=visible)
+    pairs = people_access.duplicate_pairs_visible_to(request.user)
     pairs = pairs.select_related("first", "second")
     twins = request.GET.get("show") == "twins"
     listed = pairs.flagged_twins_or_siblings() if twins else pairs.awaiting_review()
     merges = (
-        Merge.objects.filter(unmerged_at__isnull=True, survivor__in=visible)
+        people_access.merges_visible_to(request.user)
+        .filter(unmerged_at__isnull=True)
         .select_related("survivor", "merged", "merged_by")
         .order_by("-merged_at")[:20]
     )
@@ -111,10 +109,7 @@ def mark_different(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
 @allow(RECORD_KEEPERS)
 @require_POST
 def undo_merge(request: AuthenticatedRequest, merge_id: int) -> HttpResponse:
-    visible = people_access.visible_to(request.user)
-    merge = get_object_or_404(
-        Merge.objects.filter(Q(survivor__in=visible) & Q(merged__in=visible)), pk=merge_id
-    )
+    merge = get_object_or_404(people_access.merges_visible_to(request.user), pk=merge_id)
     try:
         unmerge(merge, request.user)
     except ActionError as error:

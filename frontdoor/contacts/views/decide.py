@@ -53,10 +53,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def authorisations(request: AuthenticatedRequest) -> HttpResponse:
     decisions = (
-        Decision.objects.filter(
-            status=Decision.Status.AWAITING_AUTHORISATION,
-            contact__in=contact_access.visible_to(request.user),
-        )
+        contact_access.decisions_awaiting_authorisation_for(request.user)
         .select_related("contact", "recorded_by")
         .order_by("contact__decision_due_at")
     )
@@ -84,11 +81,9 @@ def _log_contact_view(request: AuthenticatedRequest, contact: Contact) -> None:
 def _subject_candidates(request: AuthenticatedRequest, contact: Contact) -> dict[int, Any]:
     """The candidates found at intake for each unlinked subject, those the user may open."""
     found: dict[int, list[SubjectCandidate]] = {}
-    kept = SubjectCandidate.objects.filter(
-        subject__contact=contact,
-        subject__person__isnull=True,
-        person__in=people_access.visible_to(request.user),
-    ).select_related("person")
+    kept = contact_access.candidates_visible_to(request.user).filter(
+        subject__contact=contact, subject__person__isnull=True
+    )
     for candidate in kept.order_by("subject", "rank"):
         found.setdefault(candidate.subject_id, []).append(candidate)
     return found

@@ -50,6 +50,10 @@ class ContactQuerySet(models.QuerySet["Contact"]):
     def received_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":
         return self.filter(received_date__gte=start, received_date__lte=end)
 
+    def decided_between(self, start: dt.datetime, end: dt.datetime) -> "ContactQuerySet":
+        """Contacts whose decision was authorised (took effect) at a moment in [start, end)."""
+        return self.filter(decided_at__gte=start, decided_at__lt=end)
+
     def overdue(self, now: dt.datetime | None = None) -> "ContactQuerySet":
         return self.awaiting_decision().filter(decision_due_at__lt=now or timezone.now())
 
@@ -138,6 +142,15 @@ class Contact(models.Model):
         return self.child_subjects().filter(person__isnull=True).exists()
 
 
+class ContactSubjectQuerySet(models.QuerySet["ContactSubject"]):
+    def children(self) -> "ContactSubjectQuerySet":
+        return self.filter(role=ContactSubject.Role.CHILD)
+
+    def received_between(self, start: dt.date, end: dt.date) -> "ContactSubjectQuerySet":
+        """Named in a contact received (local date) from `start` to `end`, both included."""
+        return self.filter(contact__received_date__gte=start, contact__received_date__lte=end)
+
+
 class ContactSubject(models.Model):
     """A child or adult named in a contact, as the referrer described them."""
 
@@ -163,6 +176,8 @@ class ContactSubject(models.Model):
     address = models.CharField(max_length=250, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     relationship_to_child = models.CharField(max_length=80, blank=True)
+
+    objects = ContactSubjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "id"]
@@ -231,6 +246,12 @@ class Decision(models.Model):
         )
 
 
+class ConsultationQuerySet(models.QuerySet["Consultation"]):
+    def received_between(self, start: dt.datetime, end: dt.datetime) -> "ConsultationQuerySet":
+        """Received at a moment in [start, end)."""
+        return self.filter(received_at__gte=start, received_at__lt=end)
+
+
 class Consultation(models.Model):
     """A professional's "no names" consultation: advice given, no child identified."""
 
@@ -244,6 +265,8 @@ class Consultation(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

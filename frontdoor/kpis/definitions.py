@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -64,11 +64,7 @@ def percent(part: int, whole: int) -> float | None:
 
 def child_contact_rows(period: Period) -> QuerySet[ContactSubject]:
     """One row per child per contact received in the period (Ofsted Annex A List 1)."""
-    return ContactSubject.objects.filter(
-        role=ContactSubject.Role.CHILD,
-        contact__received_date__gte=period.first,
-        contact__received_date__lte=period.last,
-    )
+    return ContactSubject.objects.children().received_between(period.first, period.last)
 
 
 def referral_episodes(period: Period) -> QuerySet[CINEpisode]:
@@ -77,13 +73,11 @@ def referral_episodes(period: Period) -> QuerySet[CINEpisode]:
 
 
 def contacts_decided(period: Period) -> QuerySet[Contact]:
-    start, end = period.moments()
-    return Contact.objects.filter(decided_at__gte=start, decided_at__lt=end)
+    return Contact.objects.decided_between(*period.moments())
 
 
 def consultations_received(period: Period) -> QuerySet[Consultation]:
-    start, end = period.moments()
-    return Consultation.objects.filter(received_at__gte=start, received_at__lt=end)
+    return Consultation.objects.received_between(*period.moments())
 
 
 # --- KPIs --------------------------------------------------------------------------------
@@ -641,39 +635,24 @@ AgencyFigures = dict[str, Number]
 
 def checks_requested_in(period: Period) -> QuerySet[AgencyCheck]:
     """Agency checks asked for in the period."""
-    start, end = period.moments()
-    return AgencyCheck.objects.filter(requested_at__gte=start, requested_at__lt=end)
+    return AgencyCheck.objects.requested_between(*period.moments())
 
 
 def check_answers_in(period: Period) -> QuerySet[CheckAnswer]:
     """Answers to agency checks given in the period (whenever the check was asked)."""
-    start, end = period.moments()
-    return CheckAnswer.objects.filter(answered_at__gte=start, answered_at__lt=end)
+    return CheckAnswer.objects.answered_between(*period.moments())
 
 
 def checks_overdue_at(moment: dt.datetime) -> QuerySet[AgencyCheck]:
     """Checks asked and due before `moment` that were still outstanding at `moment`: not
     answered by then, not withdrawn, and their contact not yet decided (a decision closes
     the enquiry's open checks)."""
-    return (
-        AgencyCheck.objects.filter(requested_at__lt=moment, due_at__lt=moment)
-        .exclude(status=AgencyCheck.Status.WITHDRAWN)
-        .filter(Q(answer__isnull=True) | Q(answer__answered_at__gte=moment))
-        .filter(
-            Q(enquiry__contact__decided_at__isnull=True)
-            | Q(enquiry__contact__decided_at__gte=moment)
-        )
-    )
+    return AgencyCheck.objects.overdue_at(moment)
 
 
 def checks_closed_unanswered(period: Period) -> QuerySet[AgencyCheck]:
     """Checks closed unanswered because their contact was decided in the period."""
-    start, end = period.moments()
-    return AgencyCheck.objects.filter(
-        status=AgencyCheck.Status.CLOSED,
-        enquiry__contact__decided_at__gte=start,
-        enquiry__contact__decided_at__lt=end,
-    )
+    return AgencyCheck.objects.closed_by_decision_between(*period.moments())
 
 
 def _per_agency(queryset: QuerySet[Any], field: str) -> dict[str, int]:

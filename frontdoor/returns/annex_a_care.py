@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from django.db.models import Q
-
 from frontdoor.casework.codes import AbsenceKind, ReasonCeased
 from frontdoor.casework.models import CareAbsence, LookedAfterEpisode
 from frontdoor.returns import annex_a_codes as codes
@@ -74,9 +72,7 @@ class Period:
 
 def _periods(window: Window) -> dict[int, list[Period]]:
     """Every period of care, by child, of children in care at any time in the 12 months."""
-    recent = LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=window.start12)
-    )
+    recent = LookedAfterEpisode.objects.active_between(window.start12, window.as_of)
     episodes = (
         LookedAfterEpisode.objects.filter(
             start_date__lte=window.as_of,
@@ -117,11 +113,8 @@ def _absences(window: Window, people: Any) -> dict[int, dict[str, Any]]:
         lambda: {AbsenceKind.MISSING: 0, AbsenceKind.ABSENT: 0, "last_missing": None}
     )
     absences = (
-        CareAbsence.objects.filter(
-            looked_after_episode__episode__person_id__in=people,
-            started_on__gte=window.start12,
-            started_on__lte=window.as_of,
-        )
+        CareAbsence.objects.started_between(window.start12, window.as_of)
+        .filter(looked_after_episode__episode__person_id__in=people)
         .order_by("started_on", "id")
         .values(
             "looked_after_episode__episode__person_id",

@@ -27,11 +27,8 @@ from frontdoor.returns.annex_a import (
 def list_1(window: Window) -> list[list[Any]]:
     """Contacts received in the 6 months: one row per child per contact."""
     subjects = (
-        ContactSubject.objects.filter(
-            role=ContactSubject.Role.CHILD,
-            contact__received_date__gte=window.start6,
-            contact__received_date__lte=window.as_of,
-        )
+        ContactSubject.objects.children()
+        .received_between(window.start6, window.as_of)
         .order_by("contact__received_at", "contact_id", "id")
         .values(
             "contact_id",
@@ -111,9 +108,7 @@ def list_3(window: Window) -> list[list[Any]]:
 def list_4(window: Window) -> list[list[Any]]:
     """Assessments open at any time in the 6 months (started before its end, not
     authorised before its start)."""
-    assessments = Assessment.objects.filter(start_date__lte=window.as_of).filter(
-        Q(authorised_on__isnull=True) | Q(authorised_on__gte=window.start6)
-    )
+    assessments = Assessment.objects.active_between(window.start6, window.as_of)
     rows = []
     for assessment in assessments.values(
         "start_date",

@@ -29,7 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from frontdoor.casework.models import (
@@ -41,6 +41,7 @@ from frontdoor.casework.models import (
     InitialConference,
     S47Enquiry,
 )
+from frontdoor.casework.plan_models import CINPlanQuerySet
 from frontdoor.lib.identifiers import default_la_child_id
 from frontdoor.people.models import Person
 
@@ -198,9 +199,7 @@ def _ends_in_or_after(day: dt.date | None, period: CensusPeriod) -> bool:
 
 def episodes_in(period: CensusPeriod) -> QuerySet[CINEpisode]:
     """CIN episodes open at any point in the collection year."""
-    return CINEpisode.objects.filter(referral_date__lte=period.end).filter(
-        Q(closure_date__isnull=True) | Q(closure_date__gte=period.start)
-    )
+    return CINEpisode.objects.active_between(period.start, period.end)
 
 
 def collect(period: CensusPeriod, header: Header | None = None) -> Census:
@@ -256,12 +255,11 @@ def _add_assessments(
 
 
 def _add_cin_plans(
-    records: dict[int, EpisodeRecord], plans: QuerySet[CINPlan], period: CensusPeriod
+    records: dict[int, EpisodeRecord], plans: CINPlanQuerySet, period: CensusPeriod
 ) -> None:
-    rows = plans.filter(start_date__lte=period.end).order_by("start_date", "pk")
+    rows = plans.active_between(period.start, period.end).order_by("start_date", "pk")
     for episode_id, start, end in rows.values_list("episode_id", "start_date", "end_date"):
-        if _ends_in_or_after(end, period):
-            records[episode_id].cin_plans.append(CINPlanRecord(start, _within(end, period)))
+        records[episode_id].cin_plans.append(CINPlanRecord(start, _within(end, period)))
 
 
 def _add_section47s(
@@ -293,14 +291,12 @@ def _add_cp_plans(
     ).order_by("held_on", "pk")
     for plan_id, day in held.values_list("plan_id", "held_on").iterator(5000):
         reviews[plan_id].append(day)
-    plans = CPPlan.objects.filter(episode__in=ids, start_date__lte=period.end)
+    plans = CPPlan.objects.filter(episode__in=ids).active_between(period.start, period.end)
     fields = ("pk", "episode_id", "start_date", "end_date", "initial_category")
     rows = plans.order_by("start_date", "pk").values_list(
         *fields, "latest_category", "previous_plans"
     )
     for pk, episode_id, start, end, initial, latest, previous in rows.iterator(5000):
-        if not _ends_in_or_after(end, period):
-            continue
         plan = CPPlanRecord(start, initial, latest, previous, _within(end, period), reviews[pk])
         records[episode_id].cp_plans.append(plan)
 

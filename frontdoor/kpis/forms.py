@@ -6,14 +6,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from frontdoor.kpis.definitions import Period
-from frontdoor.lib.dates import year_before
+from frontdoor.kpis.periods import Period
+from frontdoor.lib.dates import period_of_months_ending
 from frontdoor.lib.forms import GovukDateField
 
 
 def last_12_months(today: dt.date | None = None) -> Period:
-    today = today or timezone.localdate()
-    return Period(year_before(today) + dt.timedelta(days=1), today)
+    """The 12 months ending today (or on `today`), both days included."""
+    return Period(*period_of_months_ending(today or timezone.localdate(), 12))
 
 
 class PeriodForm(forms.Form):

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, Period, agency_rows, measure_all
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import AGENCY_MEASURES, KPIS, agency_rows, measure_all
 
 
 def _date(value: str | dt.date) -> dt.date:

@@ -10,10 +10,13 @@ from frontdoor.casework import actions as casework
 from frontdoor.casework.codes import CategoryOfAbuse, LegalStatus, PlacementType, ReasonCeased
 from frontdoor.casework.models import ReasonForClosure
 from frontdoor.contacts.codes import ReferralSource
+from frontdoor.lib.dates import months_before
 from frontdoor.people.models import Ethnicity
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import HEADERS, SHEET_NAMES, Window, build_lists, months_before
-from frontdoor.returns.annex_a_plans import case_status
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import HEADERS, SHEET_NAMES
+from frontdoor.returns.annex_a.plans import case_status
+from frontdoor.returns.annex_a.window import Window
+from frontdoor.returns.annex_a.workbook import build_lists
 from frontdoor.returns.tests.annex_a_data import Council
 from frontdoor.test import make_contact
 

@@ -3,7 +3,7 @@
 One row per period of care: a run of looked-after episodes, each after the first starting
 the day the one before ended with reason X1 (a new legal status or placement). A placement
 is a run of episodes with the same placement type and postcode.
-Definitions and conventions are in `frontdoor.returns.annex_a`.
+Definitions and conventions are in the package docstring (`frontdoor.returns.annex_a`).
 """
 
 import datetime as dt
@@ -14,9 +14,8 @@ from typing import Any
 
 from frontdoor.casework.codes import AbsenceKind, ReasonCeased
 from frontdoor.casework.models import CareAbsence, LookedAfterEpisode
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import (
-    Window,
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import (
     allocation,
     child_cells,
     disability,
@@ -25,6 +24,7 @@ from frontdoor.returns.annex_a import (
     sort_key,
     worker_values,
 )
+from frontdoor.returns.annex_a.window import Window
 
 CHILD = "episode__person__"
 

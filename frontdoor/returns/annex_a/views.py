@@ -13,7 +13,7 @@ from frontdoor.accounts.access import ANALYSTS, allow
 from frontdoor.audit.log import record_event
 from frontdoor.audit.models import Event
 from frontdoor.lib.forms import GovukDateField
-from frontdoor.returns.annex_a import build_lists, write_workbook
+from frontdoor.returns.annex_a.workbook import build_lists, write_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,6 +1,6 @@
 """Annex A Lists 6 (children in need) and 7 (child protection plans).
 
-Definitions and conventions are in `frontdoor.returns.annex_a`.
+Definitions and conventions are in the package docstring (`frontdoor.returns.annex_a`).
 """
 
 import datetime as dt
@@ -17,9 +17,8 @@ from frontdoor.casework.models import (
     LookedAfterEpisode,
     StatutoryVisit,
 )
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import (
-    Window,
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import (
     allocation,
     child_and_disability,
     label,
@@ -27,6 +26,7 @@ from frontdoor.returns.annex_a import (
     sort_key,
     worker_values,
 )
+from frontdoor.returns.annex_a.window import Window
 
 
 def _latest_by(queryset: Any, key: str, day_field: str) -> dict[int, dt.date]:

@@ -16,8 +16,9 @@ Conventions:
   31 March 2025: 1 October 2024 to 31 March 2025). Everything is as at the as-of date: a
   later date (an authorisation, a plan's end) is left blank, as it had not happened yet.
 - Counts "in the last 12 months" (referrals, s47 enquiries, ICPCs, placements, missing and
-  absent episodes) are the child's, over the 12 months to the as-of date, this one included
-  (as of 31 March 2025: from 1 April 2024).
+  absent episodes, a second period of care) run from the same date a year before, that day
+  included, to the as-of date (as of 31 March 2025: from 31 March 2024). This is the one
+  "within N months" convention of `frontdoor.lib.dates`, which the re-referral KPI uses too.
 - Dates are real Excel date cells formatted dd/mm/yyyy, as in Ofsted's template, so that
   inspectors can sort and filter them. Age of Child (Years) is the age on the as-of date;
   an unborn child is -1.

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdoor.lib.dates import period_of_months_ending
+from frontdoor.lib.dates import period_of_months_ending, within_months_start
 
 
 @dataclass(frozen=True)
@@ -16,11 +16,11 @@ class Window:
 
     @classmethod
     def ending(cls, as_of: dt.date) -> "Window":
-        """The window as at `as_of`: the 6 and the 12 months ending that day (31 March's
-        begin on 1 October and 1 April)."""
+        """The window as at `as_of`: the 6 months ending that day (a period: 31 March's
+        begin on 1 October), and "the last 12 months" counted from the same date a year
+        before, that day included (31 March's from 31 March)."""
         start6, _ = period_of_months_ending(as_of, 6)
-        start12, _ = period_of_months_ending(as_of, 12)
-        return cls(as_of, start6, start12)
+        return cls(as_of, start6, within_months_start(as_of, 12))
 
     def upto(self, day: dt.date | None) -> dt.date | None:
         """`day` if it had happened by the as-of date, else None (blank)."""

@@ -21,6 +21,7 @@ class PeriodForm(forms.Form):
     date_to = GovukDateField(required=True, error_messages={"required": "Enter the last day."})
 
     def clean(self) -> dict[str, Any]:
+        """Both days given, the last not before the first, at most 10 years apart."""
         data = super().clean() or {}
         first, last = data.get("date_from"), data.get("date_to")
         if first and last and last < first:

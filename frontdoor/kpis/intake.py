@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from frontdoor.casework.models import CINEpisode, CINEpisodeQuerySet
 from frontdoor.contacts.models import Consultation, Contact, ContactSubject, ContactSubjectQuerySet
 from frontdoor.kpis.periods import Period, per_10000, percent
-from frontdoor.lib.dates import within_months_start
+from frontdoor.lib.dates import add_months, within_months_start
 
 
 def _child_contacts(period: Period) -> ContactSubjectQuerySet:
@@ -130,7 +130,7 @@ def monthly(period: Period) -> list[dict[str, Any]]:
     month = period.first.replace(day=1)
     while month <= period.last:
         rows[month] = {"month": month, "contacts": 0, "referrals": 0}
-        month = (month + dt.timedelta(days=32)).replace(day=1)
+        month = add_months(month, 1)
     counted: list[tuple[str, Any, str]] = [
         ("contacts", _child_contacts(period), "contact__received_date"),
         ("referrals", _referrals(period), "referral_date"),

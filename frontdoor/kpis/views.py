@@ -1,3 +1,5 @@
+"""The analysts' performance dashboard: the KPIs for a period, by month and by agency."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET

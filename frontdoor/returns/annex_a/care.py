@@ -35,13 +35,17 @@ class Period:
 
     @property
     def start(self) -> dt.date:
+        """Date Started to be Looked After: the first episode's start."""
         return self.episodes[0]["start_date"]
 
     @property
     def current(self) -> dict[str, Any]:
+        """The latest episode of the period."""
         return self.episodes[-1]
 
     def ceased(self, window: Window) -> dt.date | None:
+        """The date the period ended by the as-of date, else None (a change of legal status
+        or placement, X1, continues the period)."""
         last = self.current
         if last["reason_ceased"] == ReasonCeased.X1:
             return None

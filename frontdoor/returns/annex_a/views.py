@@ -24,6 +24,7 @@ class AsOfForm(forms.Form):
     )
 
     def clean_as_of(self) -> dt.date:
+        """The as-of date, from 2000 onwards."""
         as_of: dt.date = self.cleaned_data["as_of"]
         if as_of.year < 2000:
             raise forms.ValidationError("Enter a date in 2000 or later.")

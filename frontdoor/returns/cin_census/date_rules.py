@@ -16,6 +16,7 @@ CHILD_RULES = ChildRules()
     "Nothing in an episode can happen before its referral date.",
 )
 def nothing_before_referral(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-130: nothing in an episode is dated before its referral."""
     for episode in child.episodes:
         for name, day in activity(episode):
             if day < episode.referral_date:
@@ -31,6 +32,7 @@ def nothing_before_referral(child: ChildRecord, period: CensusPeriod) -> Iterato
     "Nothing in an episode can happen after its closure date.",
 )
 def nothing_after_closure(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-131: nothing in an episode is dated after its closure."""
     for episode in child.episodes:
         closed = episode.closure_date
         for name, day in activity(episode):
@@ -48,6 +50,7 @@ def nothing_after_closure(child: ChildRecord, period: CensusPeriod) -> Iterator[
     "ends, reviews and conferences must fall within the census year.",
 )
 def dates_in_period(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-132: nothing is dated after the ReferenceDate; ends fall in the census year."""
     year = f"{govuk_date(period.start)} to {govuk_date(period.end)}"
     for episode in child.episodes:
         if episode.referral_date > period.end:

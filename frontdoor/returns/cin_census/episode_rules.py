@@ -18,6 +18,7 @@ CHILD_RULES = ChildRules()
     "episode closed.",
 )
 def episodes_overlap(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-110: no episode is referred before the one before it closed."""
     for a, b in combinations(sorted(child.episodes, key=lambda e: e.referral_date), 2):
         # An earlier episode still open is reported by CIN-111 and CIN-112.
         if a.closure_date is not None and b.referral_date < a.closure_date:
@@ -30,6 +31,7 @@ def episodes_overlap(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
     "At most one child in need episode may be open (without a closure date).",
 )
 def one_open_episode(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-111: at most one episode is open."""
     open_ones = [e for e in child.episodes if e.closure_date is None]
     if len(open_ones) > 1:
         dates = ", ".join(govuk_date(e.referral_date) for e in open_ones)
@@ -42,6 +44,7 @@ def one_open_episode(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
     "An open episode must be the child's latest: no episode can be referred after it.",
 )
 def open_episode_latest(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-112: an open episode is the child's latest."""
     latest = max(e.referral_date for e in child.episodes) if child.episodes else None
     for episode in child.episodes:
         if episode.closure_date is None and latest and episode.referral_date < latest:
@@ -55,6 +58,7 @@ def open_episode_latest(child: ChildRecord, period: CensusPeriod) -> Iterator[st
     "open one has neither.",
 )
 def closure_and_reason(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-113: a closure date comes with a reason, and a reason with a date."""
     for episode in child.episodes:
         if episode.closure_date and not episode.reason_for_closure:
             yield f"{first_upper(episode_name(episode))} has a closure date but no reason."
@@ -69,6 +73,7 @@ def closure_and_reason(child: ChildRecord, period: CensusPeriod) -> Iterator[str
     "child in need plan or child protection plan.",
 )
 def nfa_without_work(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-120: a referral with no further action has no casework."""
     for e in child.episodes:
         kinds = [
             ("an assessment", e.assessments),
@@ -90,6 +95,7 @@ def nfa_without_work(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
     "Every referral except one with no further action needs a primary need code (N0 to N9).",
 )
 def primary_need_present(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-121: every referral but an NFA one has a primary need."""
     for episode in child.episodes:
         if not episode.is_referral_nfa and not episode.primary_need:
             yield f"{first_upper(episode_name(episode))} has no primary need recorded."
@@ -103,6 +109,7 @@ def primary_need_present(child: ChildRecord, period: CensusPeriod) -> Iterator[s
     QUERY,  # a query in the DfE's own validator too (rule 8825Q)
 )
 def closed_after_assessment(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-122 (query): an episode closed RC8 or RC9 had an assessment."""
     for e in child.episodes:
         has_one = e.assessments or e.earlier_assessments
         if e.reason_for_closure in ("RC8", "RC9") and not has_one:
@@ -118,6 +125,7 @@ def closed_after_assessment(child: ChildRecord, period: CensusPeriod) -> Iterato
     "Factor 21 (no factors identified) cannot be recorded with any other factor.",
 )
 def no_factors_alone(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-123: factor 21 (no factors) is recorded alone."""
     for episode in child.episodes:
         for a in episode.assessments:
             if "21" in a.factors and len(a.factors) > 1:

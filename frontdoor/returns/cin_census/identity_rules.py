@@ -22,6 +22,7 @@ CHILD_RULES = ChildRules()
     "Every child needs an LA child ID, so the DfE can tell children apart.",
 )
 def la_child_id_missing(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-101: the child has an LA child ID."""
     if not child.la_child_id.strip():
         yield "This child has no LA child ID."
 
@@ -32,6 +33,7 @@ def la_child_id_missing(child: ChildRecord, period: CensusPeriod) -> Iterator[st
     "An LA child ID is 1 to 20 letters and digits, with no spaces or punctuation.",
 )
 def la_child_id_format(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-102: the LA child ID is 1 to 20 letters and digits."""
     if child.la_child_id.strip() and not _LA_CHILD_ID.fullmatch(child.la_child_id):
         yield f"The LA child ID “{child.la_child_id}” is not 1 to 20 letters and digits."
 
@@ -43,6 +45,7 @@ def la_child_id_format(child: ChildRecord, period: CensusPeriod) -> Iterator[str
     "the other 12 characters (DfE modulus 23).",
 )
 def upn_valid(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-104: each UPN (and former UPN) has the right check letter."""
     for name, upn in (("UPN", child.upn), ("former UPN", child.former_upn)):
         if upn and not is_valid_upn(upn):
             yield f"The {name} “{upn}” is not a valid unique pupil number (check the letter)."

@@ -29,6 +29,7 @@ CHILD_RULES = ChildRules()
     "episode, never both.",
 )
 def icpc_one_level(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-140: a conference date is in the s47 enquiry or on the episode, not both."""
     for episode in child.episodes:
         if episode.icpc_date and any(s47.icpc_date for s47 in episode.section47s):
             yield (
@@ -47,6 +48,7 @@ def _plans_starting(episode: EpisodeRecord, period: CensusPeriod) -> list[CPPlan
     "A child protection plan starts on the date of the initial conference that decided it.",
 )
 def plan_starts_at_icpc(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-141: a CP plan starting in the year starts on a conference date."""
     for episode in child.episodes:
         conferences = set(icpc_dates(episode))
         for cp in _plans_starting(episode, period):
@@ -64,6 +66,7 @@ def plan_starts_at_icpc(child: ChildRecord, period: CensusPeriod) -> Iterator[st
     "episode cannot have more plan starts than conferences.",
 )
 def plans_not_more_than_icpcs(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-142: no more CP plan starts than initial conferences."""
     for episode in child.episodes:
         starts = len(_plans_starting(episode, period))
         conferences = len([d for d in icpc_dates(episode) if period.contains(d)])
@@ -81,6 +84,7 @@ def plans_not_more_than_icpcs(child: ChildRecord, period: CensusPeriod) -> Itera
     "the previous one ended.",
 )
 def plans_do_not_overlap(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-143: the child's CP plans do not overlap."""
     plans = [cp for e in child.episodes for cp in e.cp_plans]
     for a, b in combinations(sorted(plans, key=lambda cp: cp.start_date), 2):
         if overlap((a.start_date, a.end_date), (b.start_date, b.end_date)):
@@ -96,6 +100,7 @@ def plans_do_not_overlap(child: ChildRecord, period: CensusPeriod) -> Iterator[s
     "A child in need plan cannot run at the same time as a child protection plan.",
 )
 def cin_plan_not_during_cp_plan(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-144: no CIN plan runs during a CP plan."""
     cin_plans = [p for e in child.episodes for p in e.cin_plans]
     cp_plans = [p for e in child.episodes for p in e.cp_plans]
     for cin in cin_plans:
@@ -113,6 +118,7 @@ def cin_plan_not_during_cp_plan(child: ChildRecord, period: CensusPeriod) -> Ite
     "A child protection review conference is held after the plan started.",
 )
 def review_after_start(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-145: each CP review is after its plan started."""
     for episode in child.episodes:
         for cp in episode.cp_plans:
             for review in cp.review_dates:
@@ -129,6 +135,7 @@ def review_after_start(child: ChildRecord, period: CensusPeriod) -> Iterator[str
     "A child protection plan cannot start and end on the same day.",
 )
 def plan_not_one_day(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-146: no CP plan starts and ends on the same day."""
     for episode in child.episodes:
         for cp in episode.cp_plans:
             if cp.end_date == cp.start_date:
@@ -141,6 +148,7 @@ def plan_not_one_day(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
     "An initial child protection conference is not held on a Saturday or Sunday.",
 )
 def icpc_on_weekday(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-147: no initial conference is recorded at a weekend."""
     for episode in child.episodes:
         for day in icpc_dates(episode):
             if day.weekday() >= 5:

@@ -12,6 +12,7 @@ class CensusPeriod:
 
     @property
     def start(self) -> dt.date:
+        """1 April of the year before."""
         return dt.date(self.year - 1, 4, 1)
 
     @property
@@ -20,6 +21,7 @@ class CensusPeriod:
         return dt.date(self.year, 3, 31)
 
     def contains(self, day: dt.date) -> bool:
+        """Whether `day` is in the collection year, both ends included."""
         return self.start <= day <= self.end
 
 

@@ -36,6 +36,7 @@ class Failure:
 
     @property
     def severity(self) -> str:
+        """The rule's severity: ERROR or QUERY."""
         return self.rule.severity
 
     def line(self) -> str:

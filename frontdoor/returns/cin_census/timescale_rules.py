@@ -21,6 +21,7 @@ CHILD_RULES = ChildRules()
     QUERY,
 )
 def assessment_not_overdue(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-150 (query): no assessment open over 45 working days at year end."""
     for episode in child.episodes:
         for a in episode.assessments:
             if a.authorisation_date is None:
@@ -40,6 +41,7 @@ def assessment_not_overdue(child: ChildRecord, period: CensusPeriod) -> Iterator
     QUERY,
 )
 def s47_not_overdue(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
+    """CIN-151 (query): no s47 enquiry waiting over 15 working days at year end."""
     for episode in child.episodes:
         for s47 in episode.section47s:
             if s47.icpc_date is None and not s47.is_icpc_not_required:

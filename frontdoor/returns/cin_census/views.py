@@ -36,6 +36,7 @@ class YearForm(forms.Form):
     )
 
     def clean_year(self) -> CensusPeriod:
+        """The collection year as a CensusPeriod, or the plain-English reason it is not one."""
         try:
             return census_period(self.cleaned_data["year"].strip())
         except ValueError as error:

@@ -31,6 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        """Print every KPI for the period, as JSON or as a table."""
         period = Period(_date(options["first"]), _date(options["last"]))
         if period.last < period.first:
             raise CommandError("--to must not be before --from.")

@@ -32,6 +32,7 @@ class Command(BaseCommand):
         annex.add_argument("--out", required=True, help="the .xlsx file to write")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        """Write the return named on the command line."""
         if options["return_name"] == "cin-census":
             export_cin_census(options, self.stdout, self.stderr)
         else:

@@ -28,6 +28,13 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
     def authorised_between(self, start: dt.date, end: dt.date) -> "AssessmentQuerySet":
         return self.filter(authorised_on__gte=start, authorised_on__lte=end)
 
+    def active_between(self, first: dt.date, last: dt.date) -> "AssessmentQuerySet":
+        """Open some day from `first` to `last`: started by `last`, not authorised before
+        `first`."""
+        return self.filter(start_date__lte=last).filter(
+            models.Q(authorised_on__isnull=True) | models.Q(authorised_on__gte=first)
+        )
+
     def authorised_in_time(self) -> "AssessmentQuerySet":
         """Authorised on or before their due date."""
         return self.filter(authorised_on__isnull=False, authorised_on__lte=models.F("due_date"))

@@ -35,6 +35,12 @@ class LookedAfterEpisodeQuerySet(models.QuerySet["LookedAfterEpisode"]):
     def started_between(self, start: dt.date, end: dt.date) -> "LookedAfterEpisodeQuerySet":
         return self.filter(start_date__gte=start, start_date__lte=end)
 
+    def active_between(self, first: dt.date, last: dt.date) -> "LookedAfterEpisodeQuerySet":
+        """Looked after some day from `first` to `last` (an episode ending on `first` counts)."""
+        return self.filter(start_date__lte=last).filter(
+            models.Q(end_date__isnull=True) | models.Q(end_date__gte=first)
+        )
+
     def ceased_between(self, start: dt.date, end: dt.date) -> "LookedAfterEpisodeQuerySet":
         return self.filter(end_date__gte=start, end_date__lte=end).exclude(
             reason_ceased=ReasonCeased.X1
@@ -78,6 +84,11 @@ class LookedAfterEpisode(models.Model):
         return self.absences.filter(kind=kind, started_on__gte=start, started_on__lte=end).count()
 
 
+class CareAbsenceQuerySet(models.QuerySet["CareAbsence"]):
+    def started_between(self, start: dt.date, end: dt.date) -> "CareAbsenceQuerySet":
+        return self.filter(started_on__gte=start, started_on__lte=end)
+
+
 class CareAbsence(models.Model):
     """A looked-after child missing, or away from placement without authorisation."""
 
@@ -93,6 +104,8 @@ class CareAbsence(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField()
+
+    objects = CareAbsenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_on", "-pk"]

@@ -38,6 +38,13 @@ class CINEpisodeQuerySet(models.QuerySet["CINEpisode"]):
     def referred_between(self, start: dt.date, end: dt.date) -> "CINEpisodeQuerySet":
         return self.filter(referral_date__gte=start, referral_date__lte=end)
 
+    def active_between(self, first: dt.date, last: dt.date) -> "CINEpisodeQuerySet":
+        """Open on some day from `first` to `last`: referred by `last`, not closed before
+        `first` (an episode closing on `first` was still open that day)."""
+        return self.filter(referral_date__lte=last).filter(
+            Q(closure_date__isnull=True) | Q(closure_date__gte=first)
+        )
+
     def for_worker(self, user: object) -> "CINEpisodeQuerySet":
         return self.filter(allocated_worker=user)
 

@@ -22,6 +22,12 @@ def _open_on(queryset: models.QuerySet, day: dt.date) -> models.QuerySet:  # typ
     )
 
 
+def _active_between(queryset: models.QuerySet, first: dt.date, last: dt.date) -> models.QuerySet:  # type: ignore[type-arg]
+    return queryset.filter(start_date__lte=last).filter(
+        models.Q(end_date__isnull=True) | models.Q(end_date__gte=first)
+    )
+
+
 class CPPlanQuerySet(models.QuerySet["CPPlan"]):
     def still_open(self) -> "CPPlanQuerySet":
         return self.filter(end_date__isnull=True)
@@ -32,6 +38,10 @@ class CPPlanQuerySet(models.QuerySet["CPPlan"]):
 
     def started_between(self, start: dt.date, end: dt.date) -> "CPPlanQuerySet":
         return self.filter(start_date__gte=start, start_date__lte=end)
+
+    def active_between(self, first: dt.date, last: dt.date) -> "CPPlanQuerySet":
+        """On a plan some day from `first` to `last` (a plan ending on `first` counts)."""
+        return _active_between(self, first, last)  # type: ignore[return-value]
 
     def second_or_subsequent(self) -> "CPPlanQuerySet":
         return self.filter(previous_plans__gt=0)
@@ -166,6 +176,10 @@ class CINPlanQuerySet(models.QuerySet["CINPlan"]):
 
     def open_on(self, day: dt.date) -> "CINPlanQuerySet":
         return _open_on(self, day)  # type: ignore[return-value]
+
+    def active_between(self, first: dt.date, last: dt.date) -> "CINPlanQuerySet":
+        """Open some day from `first` to `last` (a plan ending on `first` counts)."""
+        return _active_between(self, first, last)  # type: ignore[return-value]
 
     def started_between(self, start: dt.date, end: dt.date) -> "CINPlanQuerySet":
         return self.filter(start_date__gte=start, start_date__lte=end)

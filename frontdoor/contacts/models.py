@@ -51,6 +51,10 @@ class ContactQuerySet(models.QuerySet["Contact"]):
     def received_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":
         return self.filter(received_date__gte=start, received_date__lte=end)
 
+    def decided_between(self, start: dt.datetime, end: dt.datetime) -> "ContactQuerySet":
+        """Contacts whose decision was authorised (took effect) at a moment in [start, end)."""
+        return self.filter(decided_at__gte=start, decided_at__lt=end)
+
     def overdue(self, now: dt.datetime | None = None) -> "ContactQuerySet":
         return self.awaiting_decision().filter(decision_due_at__lt=now or timezone.now())
 
@@ -139,6 +143,15 @@ class Contact(models.Model):
         return self.child_subjects().filter(person__isnull=True).exists()
 
 
+class ContactSubjectQuerySet(models.QuerySet["ContactSubject"]):
+    def children(self) -> "ContactSubjectQuerySet":
+        return self.filter(role=ContactSubject.Role.CHILD)
+
+    def received_between(self, start: dt.date, end: dt.date) -> "ContactSubjectQuerySet":
+        """Named in a contact received (local date) from `start` to `end`, both included."""
+        return self.filter(contact__received_date__gte=start, contact__received_date__lte=end)
+
+
 class ContactSubject(models.Model):
     """A child or adult named in a contact, as the referrer described them."""
 
@@ -167,6 +180,8 @@ class ContactSubject(models.Model):
     matched_at = models.DateTimeField(
         null=True, blank=True, help_text="When the person index was last searched for them."
     )
+
+    objects = ContactSubjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "id"]
@@ -265,6 +280,12 @@ class Decision(models.Model):
         )
 
 
+class ConsultationQuerySet(models.QuerySet["Consultation"]):
+    def received_between(self, start: dt.datetime, end: dt.datetime) -> "ConsultationQuerySet":
+        """Received at a moment in [start, end)."""
+        return self.filter(received_at__gte=start, received_at__lt=end)
+
+
 class Consultation(models.Model):
     """A professional's "no names" consultation: advice given, no child identified."""
 
@@ -278,6 +299,8 @@ class Consultation(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

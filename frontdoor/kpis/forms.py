@@ -6,14 +6,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from frontdoor.kpis.definitions import Period
-from frontdoor.lib.dates import year_before
+from frontdoor.kpis.periods import Period
+from frontdoor.lib.dates import period_of_months_ending
 from frontdoor.lib.forms import GovukDateField
 
 
 def last_12_months(today: dt.date | None = None) -> Period:
-    today = today or timezone.localdate()
-    return Period(year_before(today) + dt.timedelta(days=1), today)
+    """The 12 months ending today (or on `today`), both days included."""
+    return Period(*period_of_months_ending(today or timezone.localdate(), 12))
 
 
 class PeriodForm(forms.Form):
@@ -21,6 +21,7 @@ class PeriodForm(forms.Form):
     date_to = GovukDateField(required=True, error_messages={"required": "Enter the last day."})
 
     def clean(self) -> dict[str, Any]:
+        """Both days given, the last not before the first, at most 10 years apart."""
         data = super().clean() or {}
         first, last = data.get("date_from"), data.get("date_to")
         if first and last and last < first:

@@ -5,6 +5,8 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
+from frontdoor.lib.dates import govuk_date
+
 
 class PopulationEstimateQuerySet(models.QuerySet["PopulationEstimate"]):
     def for_period_ending(self, day: dt.date) -> "PopulationEstimate | None":
@@ -30,4 +32,4 @@ class PopulationEstimate(models.Model):
         ordering = ["-as_of", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.children:,} children aged 0 to 17 ({self.as_of:%-d %B %Y})"
+        return f"{self.children:,} children aged 0 to 17 ({govuk_date(self.as_of)})"

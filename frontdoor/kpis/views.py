@@ -1,10 +1,13 @@
+"""The analysts' performance dashboard: the KPIs for a period, by month and by agency."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from frontdoor.accounts.access import ANALYSTS, allow
-from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, agency_rows, measure_all, monthly
 from frontdoor.kpis.forms import PeriodForm, last_12_months
+from frontdoor.kpis.intake import monthly
+from frontdoor.kpis.registry import AGENCY_MEASURES, KPIS, agency_rows, measure_all
 
 
 @allow(ANALYSTS)

@@ -49,6 +49,33 @@ class AgencyCheckQuerySet(models.QuerySet["AgencyCheck"]):
     def past_due_not_yet_flagged(self, now: dt.datetime) -> "AgencyCheckQuerySet":
         return self.still_open().filter(due_at__lt=now, overdue_notified_at__isnull=True)
 
+    def requested_between(self, start: dt.datetime, end: dt.datetime) -> "AgencyCheckQuerySet":
+        """Asked at a moment in [start, end)."""
+        return self.filter(requested_at__gte=start, requested_at__lt=end)
+
+    def overdue_at(self, moment: dt.datetime) -> "AgencyCheckQuerySet":
+        """Asked and due before `moment` and still outstanding then: not answered by then,
+        not withdrawn, and the contact not yet decided (a decision closes open checks)."""
+        return (
+            self.filter(requested_at__lt=moment, due_at__lt=moment)
+            .exclude(status=AgencyCheck.Status.WITHDRAWN)
+            .filter(Q(answer__isnull=True) | Q(answer__answered_at__gte=moment))
+            .filter(
+                Q(enquiry__contact__decided_at__isnull=True)
+                | Q(enquiry__contact__decided_at__gte=moment)
+            )
+        )
+
+    def closed_by_decision_between(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> "AgencyCheckQuerySet":
+        """Closed unanswered because their contact was decided at a moment in [start, end)."""
+        return self.filter(
+            status=AgencyCheck.Status.CLOSED,
+            enquiry__contact__decided_at__gte=start,
+            enquiry__contact__decided_at__lt=end,
+        )
+
 
 class AgencyCheck(models.Model):
     """One agency's part of an enquiry: a question, and a clock set by the contact's RAG."""
@@ -101,6 +128,12 @@ class RiskIndicator(models.Model):
         return self.label
 
 
+class CheckAnswerQuerySet(models.QuerySet["CheckAnswer"]):
+    def answered_between(self, start: dt.datetime, end: dt.datetime) -> "CheckAnswerQuerySet":
+        """Given at a moment in [start, end), whenever the check was asked."""
+        return self.filter(answered_at__gte=start, answered_at__lt=end)
+
+
 class CheckAnswer(models.Model):
     """What an agency knows, with its provenance (who, when, from which system)."""
 
@@ -123,6 +156,8 @@ class CheckAnswer(models.Model):
     answered_at = models.DateTimeField()
     via = models.CharField(max_length=8, choices=Via.choices)
     is_late = models.BooleanField(default=False)
+
+    objects = CheckAnswerQuerySet.as_manager()
 
 
 class ExtensionRequest(models.Model):

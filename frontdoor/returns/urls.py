@@ -1,6 +1,8 @@
 from django.urls import path
 
-from frontdoor.returns import annex_a_views, cin_census_views, views
+from frontdoor.returns import views
+from frontdoor.returns.annex_a import views as annex_a_views
+from frontdoor.returns.cin_census import views as cin_census_views
 
 app_name = "returns"
 urlpatterns: list = []

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from frontdoor.kpis.actions import record_population_estimate
-from frontdoor.kpis.definitions import Period, measure_all
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import measure_all
 from frontdoor.people.models import Person
 from frontdoor.synth.execute import Executor, Say
 from frontdoor.synth.plan import Plan, Planner

@@ -39,8 +39,8 @@ from frontdoor.casework.tests.conftest import (  # noqa: F401 (fixtures)
     make_s47,
     worker,
 )
-from frontdoor.kpis import definitions as kpi
-from frontdoor.kpis.definitions import Period
+from frontdoor.kpis import casework as kpi
+from frontdoor.kpis.periods import Period
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from frontdoor.kpis.definitions import KPIS
+from frontdoor.kpis.registry import KPIS
 from frontdoor.test import make_contact
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markupsafe import escape
 
-from frontdoor.kpis.definitions import KPIS
+from frontdoor.kpis.registry import KPIS
 from frontdoor.test import client_for, make_contact
 
 pytestmark = pytest.mark.django_db

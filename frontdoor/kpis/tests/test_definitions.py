@@ -7,9 +7,9 @@ from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts import actions
 from frontdoor.contacts.inputs import SubjectInput
 from frontdoor.contacts.models import Contact, ContactSubject
-from frontdoor.kpis import definitions as kpi
+from frontdoor.kpis import intake as kpi
 from frontdoor.kpis.actions import record_population_estimate
-from frontdoor.kpis.definitions import Period
+from frontdoor.kpis.periods import Period
 from frontdoor.people.actions import create_person
 from frontdoor.test import make_contact
 

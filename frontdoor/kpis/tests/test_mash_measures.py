@@ -17,8 +17,9 @@ from django.urls import reverse
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.actions import create_person_for_subject, triage_contact
 from frontdoor.contacts.models import Contact
-from frontdoor.kpis import definitions as kpi
-from frontdoor.kpis.definitions import Period
+from frontdoor.kpis import mash as kpi
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import agency_rows, measure_all
 from frontdoor.mash.actions import answer_check, open_mash_enquiry
 from frontdoor.mash.models import AgencyCheck, MashEnquiry
 from frontdoor.test import client_for, make_contact
@@ -150,7 +151,7 @@ def test_a_check_closed_unanswered_by_the_decision_counts_as_decided_without_an_
 def test_a_period_without_checks_has_no_agencies():
     april = Period(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert kpi.checks_within_deadline_rate_by_agency(april) == {}
-    assert kpi.agency_rows(kpi.measure_all(april)) == []
+    assert agency_rows(measure_all(april)) == []
 
 
 def test_kpis_json_and_table_show_the_per_agency_measures(checks):

@@ -17,13 +17,13 @@ from frontdoor.contacts.actions import (
 )
 from frontdoor.contacts.inputs import DecisionInput
 from frontdoor.contacts.models import Contact
-from frontdoor.kpis.definitions import (
-    Period,
+from frontdoor.kpis.mash import (
     health_attendance_rate_at_strategy_discussions,
-    measure_all,
     police_attendance_rate_at_strategy_discussions,
     strategy_discussions_held,
 )
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import measure_all
 from frontdoor.lib.errors import ActionError
 from frontdoor.mash.strategy import (
     SOCIAL_CARE,

@@ -29,7 +29,8 @@ from frontdoor.mash.strategy import (
 )
 from frontdoor.people.actions import update_person
 from frontdoor.people.models import Person
-from frontdoor.returns.cin_census import Census, CensusPeriod, collect, make_header
+from frontdoor.returns.cin_census.collection import collect, make_header
+from frontdoor.returns.cin_census.records import Census, CensusPeriod
 from frontdoor.test import make_contact
 
 LONDON = ZoneInfo("Europe/London")

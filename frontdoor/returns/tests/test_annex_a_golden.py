@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from frontdoor.returns.annex_a import build_lists, write_workbook
+from frontdoor.returns.annex_a.workbook import build_lists, write_workbook
 from frontdoor.returns.tests.annex_a_data import build_golden_council
 from frontdoor.returns.tests.golden import make_annex_a_golden as golden
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from frontdoor.casework.models import CINEpisode
-from frontdoor.returns.cin_census_xml import validate
+from frontdoor.returns.cin_census.document import validate
 
 pytestmark = pytest.mark.django_db
 

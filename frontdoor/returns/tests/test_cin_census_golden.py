@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from frontdoor.returns.cin_census import CensusPeriod, census_period, collect, make_header
-from frontdoor.returns.cin_census_rules import check
-from frontdoor.returns.cin_census_xml import to_xml, validate
+from frontdoor.returns.cin_census.collection import census_period, collect, make_header
+from frontdoor.returns.cin_census.document import to_xml, validate
+from frontdoor.returns.cin_census.records import CensusPeriod
+from frontdoor.returns.cin_census.rules import check
 from frontdoor.returns.tests.conftest import golden_census
 
 pytestmark = pytest.mark.django_db

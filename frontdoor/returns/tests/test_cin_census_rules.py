@@ -6,7 +6,8 @@ directly: the rules guard the return against data loaded or migrated from elsewh
 
 import datetime as dt
 
-from frontdoor.returns.cin_census import (
+from frontdoor.returns.cin_census.collection import make_header
+from frontdoor.returns.cin_census.records import (
     AssessmentRecord,
     Census,
     CensusPeriod,
@@ -15,9 +16,9 @@ from frontdoor.returns.cin_census import (
     CPPlanRecord,
     EpisodeRecord,
     Section47Record,
-    make_header,
 )
-from frontdoor.returns.cin_census_rules import ERROR, QUERY, RULES, Failure, check
+from frontdoor.returns.cin_census.rulebook import ERROR, QUERY, Failure
+from frontdoor.returns.cin_census.rules import RULES, check
 
 D = dt.date
 PERIOD = CensusPeriod(2025)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import xmlschema
 
-from frontdoor.returns.cin_census_xml import SCHEMA, validate
+from frontdoor.returns.cin_census.document import SCHEMA, validate
 
 EXAMPLE = Path(__file__).parent / "cin-census-example.xml"
 

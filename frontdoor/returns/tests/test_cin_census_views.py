@@ -7,7 +7,7 @@ from django.urls import reverse
 from frontdoor.audit.models import Event
 from frontdoor.casework.models import CINEpisode
 from frontdoor.navigation import navigation
-from frontdoor.returns.cin_census_xml import validate
+from frontdoor.returns.cin_census.document import validate
 from frontdoor.test import client_for
 
 pytestmark = pytest.mark.django_db

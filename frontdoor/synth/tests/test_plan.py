@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from frontdoor.kpis.definitions import year_before
+from frontdoor.lib.dates import year_before
 from frontdoor.lib.identifiers import (
     is_test_nhs_number,
     is_valid_nhs_number,

@@ -10,7 +10,8 @@ from django.db.models import Count
 
 from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts.models import Contact, ContactSubject, Decision, HandoverItem
-from frontdoor.kpis.definitions import Period, measure_all
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import measure_all
 from frontdoor.lib.identifiers import is_test_nhs_number, is_valid_nhs_number, is_valid_upn
 from frontdoor.lib.workdays import end_of_next_working_day
 from frontdoor.mash.models import (

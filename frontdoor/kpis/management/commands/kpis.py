@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from frontdoor.kpis.definitions import AGENCY_MEASURES, KPIS, Period, agency_rows, measure_all
+from frontdoor.kpis.periods import Period
+from frontdoor.kpis.registry import AGENCY_MEASURES, KPIS, agency_rows, measure_all
 
 
 def _date(value: str | dt.date) -> dt.date:
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        """Print every KPI for the period, as JSON or as a table."""
         period = Period(_date(options["first"]), _date(options["last"]))
         if period.last < period.first:
             raise CommandError("--to must not be before --from.")

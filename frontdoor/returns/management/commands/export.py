@@ -1,9 +1,19 @@
 """`frontdoor export cin-census --year 2025 --out cin.xml [--strict]` and
 `frontdoor export annex-a --as-of 2025-03-31 --out annex-a.xlsx`."""
 
+import datetime as dt
+from io import BytesIO
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+
+from frontdoor.lib.dates import govuk_date
+from frontdoor.returns.annex_a.workbook import build_lists, write_workbook
+from frontdoor.returns.cin_census.collection import census_period, collect
+from frontdoor.returns.cin_census.document import to_xml, validate
+from frontdoor.returns.cin_census.rulebook import ERROR
+from frontdoor.returns.cin_census.rules import check
 
 
 class Command(BaseCommand):
@@ -22,11 +32,73 @@ class Command(BaseCommand):
         annex.add_argument("--out", required=True, help="the .xlsx file to write")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        """Write the return named on the command line."""
         if options["return_name"] == "cin-census":
-            from frontdoor.returns.cin_census import run_command as census
-
-            census(options, self.stdout, self.stderr)
+            export_cin_census(options, self.stdout, self.stderr)
         else:
-            from frontdoor.returns.annex_a import run_command as annex
+            export_annex_a(options, self.stdout)
 
-            annex(options, self.stdout, self.stderr)
+
+def export_cin_census(
+    options: dict[str, Any], stdout: OutputWrapper, stderr: OutputWrapper
+) -> None:
+    """Check the census for --year, print every failure, write the XML and check its schema."""
+    try:
+        period = census_period(options["year"])
+    except ValueError as error:
+        raise CommandError(str(error)) from error
+    census = collect(period)
+    if not census.children:
+        raise CommandError(
+            f"No child had a child in need episode open between {govuk_date(period.start)} "
+            f"and {govuk_date(period.end)}, so there is no census to write."
+        )
+    failures = check(census)
+    for failure in failures:
+        stdout.write(failure.line())
+    errors = sum(1 for failure in failures if failure.severity == ERROR)
+    queries = len(failures) - errors
+    stdout.write(
+        f"CIN census {period.year}: {len(census.children)} children, "
+        f"{errors} errors, {queries} queries."
+    )
+    document = to_xml(census)
+    out = Path(options["out"])
+    try:
+        out.write_bytes(document)
+    except OSError as error:
+        raise CommandError(f"Could not write {out}: {error.strerror}.") from error
+    problems = validate(document)
+    for problem in problems:
+        stderr.write(f"Schema: {problem}")
+    if problems:
+        raise CommandError(f"{out} does not match the census schema ({len(problems)} problems).")
+    stdout.write(f"Wrote {out}: valid against the census schema.")
+    if options.get("strict") and errors:
+        raise CommandError(f"{errors} errors remain: fix them before submitting the census.")
+
+
+def parse_as_of(text: str) -> dt.date:
+    """The --as-of date, or a plain CommandError if it is not written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError as error:
+        raise CommandError(
+            f"--as-of must be a date written YYYY-MM-DD, for example 2025-03-31 (got “{text}”)."
+        ) from error
+
+
+def export_annex_a(options: dict[str, Any], stdout: OutputWrapper) -> None:
+    """Build Annex A as at --as-of, write the workbook and print each list's row count."""
+    as_of = parse_as_of(options["as_of"])
+    sheets = build_lists(as_of)
+    content = BytesIO()
+    write_workbook(sheets, content)
+    try:
+        Path(options["out"]).write_bytes(content.getvalue())
+    except OSError as error:
+        raise CommandError(f"Could not write {options['out']}: {error.strerror}") from error
+    for sheet in sheets:
+        rows = len(sheet.rows)
+        stdout.write(f"{sheet.name}: {rows} row{'' if rows == 1 else 's'}")
+    stdout.write(f"Wrote Ofsted Annex A as at {as_of:%d/%m/%Y} to {options['out']}")

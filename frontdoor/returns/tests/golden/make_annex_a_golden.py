@@ -4,7 +4,7 @@
 
 writes annex-a-2025-03-31.xlsx beside this file from the rows below: what the council
 built by frontdoor/returns/tests/annex_a_data.py must export as at 31 March 2025
-(look-back 1 October 2024 to 31 March 2025; "last 12 months" from 1 April 2024).
+(look-back 1 October 2024 to 31 March 2025; "last 12 months" from 31 March 2024).
 Dates are date cells formatted dd/mm/yyyy; blank cells are None.
 """
 

@@ -1,35 +1,14 @@
-"""The DfE children in need census: who is in it, what it says, and the export command.
-
-Collection year Y runs from 1 April Y-1 to 31 March Y (the ReferenceDate). Every child with a
-CIN episode open at any point in that period is in the return, with the episodes, assessments,
-plans, section 47 enquiries and conferences that were active in it (data-and-returns.md §2).
-
-The return is as at the ReferenceDate: anything recorded as happening after it (a closure, an
-authorisation, a conference) is left out, so a year can be exported again later and say the
-same. Reads are a fixed number of queries whatever the size of the council (no query per
-child): the episodes of the period, then each kind of casework record for those episodes.
-
-Every initial conference here belongs to a section 47 enquiry, so DateOfInitialCPC is written
-in the Section47 module, never on CINdetails (the rules still check data that has it there).
-Disabilities are written only when recorded (the element is optional in the DfE schema);
-UPNunknown only as UN7, for a child whose every episode in the year was an NFA referral.
-
-LAchildID is the person's `la_child_id`; a child without one (records loaded in bulk) gets
-`FD` and the record's id padded to 7 digits, the same id the person index gives a new child
-(people.actions), so it is stable from one year's return to the next.
-"""
+"""Who is in the CIN census and what it says about them, read from the casework records
+(the rules of inclusion are in the package docstring)."""
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import CommandError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from frontdoor.casework.models import (
@@ -41,111 +20,22 @@ from frontdoor.casework.models import (
     InitialConference,
     S47Enquiry,
 )
+from frontdoor.casework.plan_models import CINPlanQuerySet
 from frontdoor.lib.identifiers import default_la_child_id
 from frontdoor.people.models import Person
+from frontdoor.returns.cin_census.records import (
+    AssessmentRecord,
+    Census,
+    CensusPeriod,
+    ChildRecord,
+    CINPlanRecord,
+    CPPlanRecord,
+    EpisodeRecord,
+    Header,
+    Section47Record,
+)
 
 FIRST_YEAR = 2000
-
-
-@dataclass(frozen=True)
-class CensusPeriod:
-    year: int
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year - 1, 4, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """The ReferenceDate: 31 March of the collection year."""
-        return dt.date(self.year, 3, 31)
-
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
-
-@dataclass
-class Header:
-    year: int
-    reference_date: dt.date
-    lea: str
-    software_code: str
-    release: str
-    serial_no: str
-    created_at: dt.datetime
-
-
-@dataclass
-class AssessmentRecord:
-    start_date: dt.date
-    authorisation_date: dt.date | None = None
-    factors: list[str] = field(default_factory=list)
-    internal_review_date: dt.date | None = None
-
-
-@dataclass
-class CINPlanRecord:
-    start_date: dt.date
-    end_date: dt.date | None = None
-
-
-@dataclass
-class Section47Record:
-    start_date: dt.date
-    icpc_target: dt.date | None = None
-    icpc_date: dt.date | None = None
-    is_icpc_not_required: bool = False
-
-
-@dataclass
-class CPPlanRecord:
-    start_date: dt.date
-    initial_category: str
-    latest_category: str
-    previous_plans: int = 0
-    end_date: dt.date | None = None
-    review_dates: list[dt.date] = field(default_factory=list)
-
-
-@dataclass
-class EpisodeRecord:
-    referral_date: dt.date
-    referral_source: str
-    primary_need: str = ""
-    closure_date: dt.date | None = None
-    reason_for_closure: str = ""
-    icpc_date: dt.date | None = None  # CINdetails-level DateOfInitialCPC (no s47 in the return)
-    is_referral_nfa: bool = False
-    # Assessments of this episode authorised before the period (not in the return): they
-    # still count as "an assessment" for closure reasons RC8 and RC9.
-    earlier_assessments: int = 0
-    assessments: list[AssessmentRecord] = field(default_factory=list)
-    cin_plans: list[CINPlanRecord] = field(default_factory=list)
-    section47s: list[Section47Record] = field(default_factory=list)
-    cp_plans: list[CPPlanRecord] = field(default_factory=list)
-
-
-@dataclass
-class ChildRecord:
-    person_id: int | None
-    la_child_id: str
-    sex: str
-    ethnicity: str
-    upn: str = ""
-    former_upn: str = ""
-    upn_unknown: str = ""
-    birth_date: dt.date | None = None
-    expected_birth_date: dt.date | None = None
-    death_date: dt.date | None = None
-    disabilities: list[str] = field(default_factory=list)
-    episodes: list[EpisodeRecord] = field(default_factory=list)
-
-
-@dataclass
-class Census:
-    header: Header
-    period: CensusPeriod
-    children: list[ChildRecord]
 
 
 def census_period(year: Any) -> CensusPeriod:
@@ -198,9 +88,7 @@ def _ends_in_or_after(day: dt.date | None, period: CensusPeriod) -> bool:
 
 def episodes_in(period: CensusPeriod) -> QuerySet[CINEpisode]:
     """CIN episodes open at any point in the collection year."""
-    return CINEpisode.objects.filter(referral_date__lte=period.end).filter(
-        Q(closure_date__isnull=True) | Q(closure_date__gte=period.start)
-    )
+    return CINEpisode.objects.active_between(period.start, period.end)
 
 
 def collect(period: CensusPeriod, header: Header | None = None) -> Census:
@@ -256,12 +144,11 @@ def _add_assessments(
 
 
 def _add_cin_plans(
-    records: dict[int, EpisodeRecord], plans: QuerySet[CINPlan], period: CensusPeriod
+    records: dict[int, EpisodeRecord], plans: CINPlanQuerySet, period: CensusPeriod
 ) -> None:
-    rows = plans.filter(start_date__lte=period.end).order_by("start_date", "pk")
+    rows = plans.active_between(period.start, period.end).order_by("start_date", "pk")
     for episode_id, start, end in rows.values_list("episode_id", "start_date", "end_date"):
-        if _ends_in_or_after(end, period):
-            records[episode_id].cin_plans.append(CINPlanRecord(start, _within(end, period)))
+        records[episode_id].cin_plans.append(CINPlanRecord(start, _within(end, period)))
 
 
 def _add_section47s(
@@ -293,14 +180,12 @@ def _add_cp_plans(
     ).order_by("held_on", "pk")
     for plan_id, day in held.values_list("plan_id", "held_on").iterator(5000):
         reviews[plan_id].append(day)
-    plans = CPPlan.objects.filter(episode__in=ids, start_date__lte=period.end)
+    plans = CPPlan.objects.filter(episode__in=ids).active_between(period.start, period.end)
     fields = ("pk", "episode_id", "start_date", "end_date", "initial_category")
     rows = plans.order_by("start_date", "pk").values_list(
         *fields, "latest_category", "previous_plans"
     )
     for pk, episode_id, start, end, initial, latest, previous in rows.iterator(5000):
-        if not _ends_in_or_after(end, period):
-            continue
         plan = CPPlanRecord(start, initial, latest, previous, _within(end, period), reviews[pk])
         records[episode_id].cp_plans.append(plan)
 
@@ -327,47 +212,3 @@ def _children(
             disabilities=list(disabilities or []),
             episodes=episodes,
         )
-
-
-def run_command(options: dict[str, Any], stdout: Any, stderr: Any) -> None:
-    """`frontdoor export cin-census --year Y --out FILE [--strict]`."""
-    from frontdoor.returns.cin_census_rules import ERROR, check
-    from frontdoor.returns.cin_census_xml import to_xml, validate
-
-    try:
-        period = census_period(options["year"])
-    except ValueError as error:
-        raise CommandError(str(error)) from error
-    census = collect(period)
-    if not census.children:
-        raise CommandError(
-            f"No child had a child in need episode open between {period.start:%-d %B %Y} "
-            f"and {period.end:%-d %B %Y}, so there is no census to write."
-        )
-    failures = check(census)
-    for failure in failures:
-        stdout.write(failure.line())
-    errors = sum(1 for failure in failures if failure.severity == ERROR)
-    queries = len(failures) - errors
-    stdout.write(
-        f"CIN census {period.year}: {len(census.children)} children, "
-        f"{errors} errors, {queries} queries."
-    )
-    document = to_xml(census)
-    out = Path(options["out"])
-    _write(out, document)
-    problems = validate(document)
-    for problem in problems:
-        stderr.write(f"Schema: {problem}")
-    if problems:
-        raise CommandError(f"{out} does not match the census schema ({len(problems)} problems).")
-    stdout.write(f"Wrote {out}: valid against the census schema.")
-    if options.get("strict") and errors:
-        raise CommandError(f"{errors} errors remain: fix them before submitting the census.")
-
-
-def _write(out: Path, document: bytes) -> None:
-    try:
-        out.write_bytes(document)
-    except OSError as error:
-        raise CommandError(f"Could not write {out}: {error.strerror}.") from error

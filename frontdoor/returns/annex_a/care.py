@@ -3,7 +3,7 @@
 One row per period of care: a run of looked-after episodes, each after the first starting
 the day the one before ended with reason X1 (a new legal status or placement). A placement
 is a run of episodes with the same placement type and postcode.
-Definitions and conventions are in `frontdoor.returns.annex_a`.
+Definitions and conventions are in the package docstring (`frontdoor.returns.annex_a`).
 """
 
 import datetime as dt
@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from django.db.models import Q
-
 from frontdoor.casework.codes import AbsenceKind, ReasonCeased
 from frontdoor.casework.models import CareAbsence, LookedAfterEpisode
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import (
-    Window,
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import (
     allocation,
     child_cells,
     disability,
@@ -27,6 +24,7 @@ from frontdoor.returns.annex_a import (
     sort_key,
     worker_values,
 )
+from frontdoor.returns.annex_a.window import Window
 
 CHILD = "episode__person__"
 
@@ -37,13 +35,17 @@ class Period:
 
     @property
     def start(self) -> dt.date:
+        """Date Started to be Looked After: the first episode's start."""
         return self.episodes[0]["start_date"]
 
     @property
     def current(self) -> dict[str, Any]:
+        """The latest episode of the period."""
         return self.episodes[-1]
 
     def ceased(self, window: Window) -> dt.date | None:
+        """The date the period ended by the as-of date, else None (a change of legal status
+        or placement, X1, continues the period)."""
         last = self.current
         if last["reason_ceased"] == ReasonCeased.X1:
             return None
@@ -74,9 +76,7 @@ class Period:
 
 def _periods(window: Window) -> dict[int, list[Period]]:
     """Every period of care, by child, of children in care at any time in the 12 months."""
-    recent = LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=window.start12)
-    )
+    recent = LookedAfterEpisode.objects.active_between(window.start12, window.as_of)
     episodes = (
         LookedAfterEpisode.objects.filter(
             start_date__lte=window.as_of,
@@ -117,11 +117,8 @@ def _absences(window: Window, people: Any) -> dict[int, dict[str, Any]]:
         lambda: {AbsenceKind.MISSING: 0, AbsenceKind.ABSENT: 0, "last_missing": None}
     )
     absences = (
-        CareAbsence.objects.filter(
-            looked_after_episode__episode__person_id__in=people,
-            started_on__gte=window.start12,
-            started_on__lte=window.as_of,
-        )
+        CareAbsence.objects.started_between(window.start12, window.as_of)
+        .filter(looked_after_episode__episode__person_id__in=people)
         .order_by("started_on", "id")
         .values(
             "looked_after_episode__episode__person_id",

@@ -13,9 +13,11 @@ from frontdoor.accounts.access import ANALYSTS, allow
 from frontdoor.audit.log import record_event, record_view
 from frontdoor.audit.models import Event
 from frontdoor.people.models import Person
-from frontdoor.returns.cin_census import Census, CensusPeriod, census_period, collect
-from frontdoor.returns.cin_census_rules import ERROR, RULES, Failure, Rule, check
-from frontdoor.returns.cin_census_xml import to_xml
+from frontdoor.returns.cin_census.collection import census_period, collect
+from frontdoor.returns.cin_census.document import to_xml
+from frontdoor.returns.cin_census.records import Census, CensusPeriod
+from frontdoor.returns.cin_census.rulebook import ERROR, Failure, Rule
+from frontdoor.returns.cin_census.rules import RULES, check
 
 # A rule failing for thousands of children is shown in part: the command lists them all.
 SHOWN_PER_RULE = 500
@@ -34,6 +36,7 @@ class YearForm(forms.Form):
     )
 
     def clean_year(self) -> CensusPeriod:
+        """The collection year as a CensusPeriod, or the plain-English reason it is not one."""
         try:
             return census_period(self.cleaned_data["year"].strip())
         except ValueError as error:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from frontdoor.returns.cin_census import (
+from frontdoor.returns.cin_census.records import (
     AssessmentRecord,
     Census,
     ChildRecord,
@@ -20,7 +20,8 @@ from frontdoor.returns.cin_census import (
     Section47Record,
 )
 
-SCHEMA = Path(__file__).parent / "schemas" / "cin-census.xsd"
+# The census XSD, shipped beside this module.
+SCHEMA = Path(__file__).parent / "cin-census.xsd"
 
 Value = str | int | bool | dt.date | None
 

@@ -13,7 +13,7 @@ from frontdoor.accounts.access import ANALYSTS, allow
 from frontdoor.audit.log import record_event
 from frontdoor.audit.models import Event
 from frontdoor.lib.forms import GovukDateField
-from frontdoor.returns.annex_a import build_lists, write_workbook
+from frontdoor.returns.annex_a.workbook import build_lists, write_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -24,6 +24,7 @@ class AsOfForm(forms.Form):
     )
 
     def clean_as_of(self) -> dt.date:
+        """The as-of date, from 2000 onwards."""
         as_of: dt.date = self.cleaned_data["as_of"]
         if as_of.year < 2000:
             raise forms.ValidationError("Enter a date in 2000 or later.")

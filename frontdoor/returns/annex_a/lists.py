@@ -1,6 +1,6 @@
 """Annex A Lists 1 to 5: contacts, early help, referrals, assessments, section 47 enquiries.
 
-Definitions and conventions are in `frontdoor.returns.annex_a`.
+Definitions and conventions are in the package docstring (`frontdoor.returns.annex_a`).
 """
 
 from typing import Any
@@ -10,11 +10,10 @@ from django.db.models import Count, Q
 from frontdoor.casework.codes import NEEDS_SOCIAL_CARE
 from frontdoor.casework.models import Assessment, CINEpisode, InitialConference, S47Enquiry
 from frontdoor.contacts.models import ContactSubject
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import (
-    Window,
-    age_on,
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import (
     allocation,
+    child_age,
     child_and_disability,
     child_cells,
     label,
@@ -22,16 +21,14 @@ from frontdoor.returns.annex_a import (
     sort_key,
     worker_values,
 )
+from frontdoor.returns.annex_a.window import Window
 
 
 def list_1(window: Window) -> list[list[Any]]:
     """Contacts received in the 6 months: one row per child per contact."""
     subjects = (
-        ContactSubject.objects.filter(
-            role=ContactSubject.Role.CHILD,
-            contact__received_date__gte=window.start6,
-            contact__received_date__lte=window.as_of,
-        )
+        ContactSubject.objects.children()
+        .received_between(window.start6, window.as_of)
         .order_by("contact__received_at", "contact_id", "id")
         .values(
             "contact_id",
@@ -59,7 +56,7 @@ def list_1(window: Window) -> list[list[Any]]:
                 codes.GENDER.get(subject["sex"], codes.NOT_STATED),
                 codes.ETHNICITY["NOBT"],
                 born,
-                age_on(born, "unborn" if unborn else "child", window.as_of),
+                child_age(born, "unborn" if unborn else "child", window.as_of),
             ]
         source = label(codes.REFERRAL_SOURCE, subject["contact__source"])
         rows.append([*child, subject["contact__received_date"], source])
@@ -111,9 +108,7 @@ def list_3(window: Window) -> list[list[Any]]:
 def list_4(window: Window) -> list[list[Any]]:
     """Assessments open at any time in the 6 months (started before its end, not
     authorised before its start)."""
-    assessments = Assessment.objects.filter(start_date__lte=window.as_of).filter(
-        Q(authorised_on__isnull=True) | Q(authorised_on__gte=window.start6)
-    )
+    assessments = Assessment.objects.active_between(window.start6, window.as_of)
     rows = []
     for assessment in assessments.values(
         "start_date",

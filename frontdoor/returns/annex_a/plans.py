@@ -1,12 +1,12 @@
 """Annex A Lists 6 (children in need) and 7 (child protection plans).
 
-Definitions and conventions are in `frontdoor.returns.annex_a`.
+Definitions and conventions are in the package docstring (`frontdoor.returns.annex_a`).
 """
 
 import datetime as dt
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from frontdoor.casework.models import (
     Assessment,
@@ -17,9 +17,8 @@ from frontdoor.casework.models import (
     LookedAfterEpisode,
     StatutoryVisit,
 )
-from frontdoor.returns import annex_a_codes as codes
-from frontdoor.returns.annex_a import (
-    Window,
+from frontdoor.returns.annex_a import codes
+from frontdoor.returns.annex_a.columns import (
     allocation,
     child_and_disability,
     label,
@@ -27,6 +26,7 @@ from frontdoor.returns.annex_a import (
     sort_key,
     worker_values,
 )
+from frontdoor.returns.annex_a.window import Window
 
 
 def _latest_by(queryset: Any, key: str, day_field: str) -> dict[int, dt.date]:
@@ -68,8 +68,8 @@ def _last_seen(episodes: Any, as_of: dt.date) -> dict[int, dt.date]:
 def list_6(window: Window) -> list[list[Any]]:
     """CIN episodes open at any time in the 6 months (NFA referrals left out)."""
     episodes = (
-        CINEpisode.objects.filter(referral_date__lte=window.as_of, referral_nfa=False)
-        .filter(Q(closure_date__isnull=True) | Q(closure_date__gte=window.start6))
+        CINEpisode.objects.active_between(window.start6, window.as_of)
+        .filter(referral_nfa=False)
         .order_by()
     )
     ids = episodes.values("id")
@@ -117,11 +117,7 @@ def _last_visits(plans: Any, as_of: dt.date) -> dict[int, tuple[dt.date, bool]]:
 
 def list_7(window: Window) -> list[list[Any]]:
     """Child protection plans open on the as-of date or ended in the 6 months."""
-    plans = (
-        CPPlan.objects.filter(start_date__lte=window.as_of)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=window.start6))
-        .order_by()
-    )
+    plans = CPPlan.objects.active_between(window.start6, window.as_of).order_by()
     ids = plans.values("id")
     last_visit = _last_visits(ids, window.as_of)
     last_review = _latest_by(

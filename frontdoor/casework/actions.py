@@ -21,7 +21,6 @@ from frontdoor.casework.rules import (
     latest_activity,
     locked,
     log,
-    long_date,
     open_work,
     recorded_work,
 )
@@ -116,7 +115,7 @@ def close_cin_episode(
         if last is not None and closure_date < last:
             raise ActionError(
                 f"The closure date cannot be before the last recorded activity on "
-                f"{long_date(last)}.",
+                f"{govuk_date(last)}.",
                 field="closure_date",
             )
         closed = CINEpisode.objects.filter(pk=episode.pk, closure_date__isnull=True).update(

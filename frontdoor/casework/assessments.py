@@ -16,9 +16,9 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
-    long_date,
 )
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import working_days_between
 
@@ -54,7 +54,7 @@ def start_assessment(
             "Single assessment started",
             start_date,
             created=True,
-            detail=f"Due by {long_date(assessment.due_date)} (45 working days from the referral).",
+            detail=f"Due by {govuk_date(assessment.due_date)} (45 working days from the referral).",
             at=at,
         )
     return assessment
@@ -144,7 +144,7 @@ def authorise_assessment(
         authorised_on,
         assessment.start_date,
         f"The assessment cannot be authorised before it started on "
-        f"{long_date(assessment.start_date)}.",
+        f"{govuk_date(assessment.start_date)}.",
         "authorised_on",
     )
     with transaction.atomic():

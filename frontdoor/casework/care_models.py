@@ -81,7 +81,7 @@ class LookedAfterEpisode(models.Model):
 
     def absences_between(self, kind: str, start: dt.date, end: dt.date) -> int:
         """Annex A List 8: missing (or absent) episodes starting in [start, end]."""
-        return self.absences.filter(kind=kind, started_on__gte=start, started_on__lte=end).count()
+        return self.absences.started_between(start, end).filter(kind=kind).count()
 
 
 class CareAbsenceQuerySet(models.QuerySet["CareAbsence"]):

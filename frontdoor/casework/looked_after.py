@@ -24,9 +24,9 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
-    long_date,
 )
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 LEGAL_STATUS_MESSAGE = "Choose the legal status (for example V2, C1, C2 or E1)."
@@ -80,14 +80,14 @@ def start_looked_after_episode(
 
 def _check_open(care: LookedAfterEpisode) -> None:
     if care.end_date is not None:
-        raise ActionError(f"This looked-after episode ended on {long_date(care.end_date)}.")
+        raise ActionError(f"This looked-after episode ended on {govuk_date(care.end_date)}.")
 
 
 def _end(care: LookedAfterEpisode, end_date: dt.date, reason: str) -> None:
     check_not_before(
         end_date,
         care.start_date,
-        f"The episode cannot end before it started on {long_date(care.start_date)}.",
+        f"The episode cannot end before it started on {govuk_date(care.start_date)}.",
         "end_date",
     )
     updated = LookedAfterEpisode.objects.filter(pk=care.pk, end_date__isnull=True).update(
@@ -194,12 +194,12 @@ def record_care_absence(
     check_not_before(
         started_on,
         care.start_date,
-        f"This cannot be before the child became looked after on {long_date(care.start_date)}.",
+        f"This cannot be before the child became looked after on {govuk_date(care.start_date)}.",
         "started_on",
     )
     if care.end_date is not None and started_on > care.end_date:
         raise ActionError(
-            f"This cannot be after the looked-after episode ended on {long_date(care.end_date)}.",
+            f"This cannot be after the looked-after episode ended on {govuk_date(care.end_date)}.",
             field="started_on",
         )
     if ended_on is not None:

@@ -17,9 +17,9 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
-    long_date,
 )
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 
@@ -40,7 +40,7 @@ def start_cin_plan(
         if cp_plan is not None:
             raise ActionError(
                 f"{person.full_name} is on a child protection plan from "
-                f"{long_date(cp_plan.start_date)}. A child in need plan cannot run at the same "
+                f"{govuk_date(cp_plan.start_date)}. A child in need plan cannot run at the same "
                 "time as a child protection plan: end that plan first.",
                 field="start_date",
             )
@@ -65,7 +65,7 @@ def start_cin_plan(
 
 def _check_open(plan: CINPlan) -> None:
     if plan.end_date is not None:
-        raise ActionError(f"This plan ended on {long_date(plan.end_date)}.")
+        raise ActionError(f"This plan ended on {govuk_date(plan.end_date)}.")
 
 
 def record_cin_plan_review(
@@ -76,7 +76,7 @@ def record_cin_plan_review(
     check_not_before(
         held_on,
         plan.start_date,
-        f"A review cannot be before the plan started on {long_date(plan.start_date)}.",
+        f"A review cannot be before the plan started on {govuk_date(plan.start_date)}.",
         "held_on",
     )
     with transaction.atomic():
@@ -106,7 +106,7 @@ def end_cin_plan(
     check_not_before(
         end_date,
         plan.start_date,
-        f"The plan cannot end before it started on {long_date(plan.start_date)}.",
+        f"The plan cannot end before it started on {govuk_date(plan.start_date)}.",
         "end_date",
     )
     with transaction.atomic():

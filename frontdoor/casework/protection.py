@@ -34,9 +34,9 @@ from frontdoor.casework.rules import (
     check_working_day,
     locked,
     log,
-    long_date,
 )
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 CATEGORY_MESSAGE = "Choose a category of abuse (neglect, physical, emotional, sexual or multiple)."
@@ -49,7 +49,7 @@ def record_further_strategy_discussion(
     check_not_before(
         held_on,
         enquiry.icpc_clock_start,
-        f"A further strategy discussion cannot be before {long_date(enquiry.icpc_clock_start)}.",
+        f"A further strategy discussion cannot be before {govuk_date(enquiry.icpc_clock_start)}.",
         "held_on",
     )
     if enquiry.has_icpc():
@@ -67,7 +67,7 @@ def record_further_strategy_discussion(
             Kind.STRATEGY,
             "Further strategy discussion during the section 47 enquiry",
             held_on,
-            detail=f"Initial conference now due by {long_date(enquiry.icpc_due_date)}.",
+            detail=f"Initial conference now due by {govuk_date(enquiry.icpc_due_date)}.",
             at=at,
         )
     return enquiry
@@ -88,7 +88,7 @@ def record_s47_outcome(
     check_not_before(
         completed_on,
         enquiry.start_date,
-        f"The enquiry cannot end before it started on {long_date(enquiry.start_date)}.",
+        f"The enquiry cannot end before it started on {govuk_date(enquiry.start_date)}.",
         "completed_on",
     )
     if not is_icpc_required and enquiry.has_icpc():
@@ -133,7 +133,7 @@ def record_initial_conference(
         held_on,
         enquiry.start_date,
         f"The conference cannot be before the section 47 enquiry started on "
-        f"{long_date(enquiry.start_date)}.",
+        f"{govuk_date(enquiry.start_date)}.",
         "held_on",
     )
     with transaction.atomic():
@@ -152,7 +152,7 @@ def record_initial_conference(
         timing = (
             "within 15 working days"
             if conference.is_within_timescale()
-            else f"after its target of {long_date(enquiry.icpc_due_date)}"  # type: ignore[arg-type]
+            else f"after its target of {govuk_date(enquiry.icpc_due_date)}"  # type: ignore[arg-type]
         )
         outcome = "child protection plan" if is_plan_required else "no plan"
         log(
@@ -186,7 +186,7 @@ def _check_no_overlap(episode: CINEpisode, start_date: dt.date) -> None:
     if cin_plan is not None:
         raise ActionError(
             f"{person.full_name} has a child in need plan from "
-            f"{long_date(cin_plan.start_date)}. A child in need plan cannot run at the same "
+            f"{govuk_date(cin_plan.start_date)}. A child in need plan cannot run at the same "
             "time as a child protection plan: end it first.",
             field="start_date",
         )
@@ -208,7 +208,7 @@ def start_cp_plan(
         if start_date not in _conference_dates(episode):
             raise ActionError(
                 "A child protection plan starts on the date of the conference that decided "
-                f"it, and no such conference was held on {long_date(start_date)}.",
+                f"it, and no such conference was held on {govuk_date(start_date)}.",
                 field="start_date",
             )
         _check_no_overlap(episode, start_date)
@@ -235,8 +235,8 @@ def start_cp_plan(
             start_date,
             created=True,
             detail=(
-                f"Core group due by {long_date(plan.core_group_due_date)}; first review "
-                f"conference due by {long_date(plan.review_due_date)}."
+                f"Core group due by {govuk_date(plan.core_group_due_date)}; first review "
+                f"conference due by {govuk_date(plan.review_due_date)}."
             ),
             at=at,
         )
@@ -245,7 +245,7 @@ def start_cp_plan(
 
 def _check_plan_open(plan: CPPlan) -> None:
     if not plan.is_open():
-        raise ActionError(f"This plan ended on {long_date(plan.end_date)}.")  # type: ignore[arg-type]
+        raise ActionError(f"This plan ended on {govuk_date(plan.end_date)}.")  # type: ignore[arg-type]
 
 
 def change_category_of_abuse(
@@ -286,13 +286,13 @@ def record_cp_review(
         check_choice(end_reason, CPPlanEndReason, "Choose why the plan is ending.", "end_reason")
     if held_on <= plan.start_date:
         raise ActionError(
-            f"A review conference must be after the plan started on {long_date(plan.start_date)}.",
+            f"A review conference must be after the plan started on {govuk_date(plan.start_date)}.",
             field="held_on",
         )
     last = plan.last_review_on()
     if last is not None and held_on <= last:
         raise ActionError(
-            f"A review conference must be after the last review on {long_date(last)}.",
+            f"A review conference must be after the last review on {govuk_date(last)}.",
             field="held_on",
         )
     with transaction.atomic():
@@ -315,7 +315,7 @@ def record_cp_review(
             fields += ["end_date", "end_reason"]
         plan.save(update_fields=fields)
         outcome = (
-            f"plan continues; next review due by {long_date(plan.review_due_date)}"
+            f"plan continues; next review due by {govuk_date(plan.review_due_date)}"
             if is_plan_continued
             else f"plan ended ({CPPlanEndReason(end_reason).label})"
         )
@@ -340,7 +340,7 @@ def record_core_group_meeting(
     check_not_before(
         held_on,
         plan.start_date,
-        f"A core group cannot meet before the plan started on {long_date(plan.start_date)}.",
+        f"A core group cannot meet before the plan started on {govuk_date(plan.start_date)}.",
         "held_on",
     )
     with transaction.atomic():
@@ -366,7 +366,7 @@ def record_statutory_visit(
     check_not_before(
         visited_on,
         plan.start_date,
-        f"A visit under the plan cannot be before it started on {long_date(plan.start_date)}.",
+        f"A visit under the plan cannot be before it started on {govuk_date(plan.start_date)}.",
         "visited_on",
     )
     with transaction.atomic():
@@ -402,7 +402,7 @@ def end_cp_plan(
     check_not_before(
         end_date,
         plan.start_date,
-        f"The plan cannot end before it started on {long_date(plan.start_date)}.",
+        f"The plan cannot end before it started on {govuk_date(plan.start_date)}.",
         "end_date",
     )
     if end_date == plan.start_date:

@@ -13,24 +13,21 @@ from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.models import CINEpisode
 from frontdoor.chronology.actions import add_event
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import is_bank_holiday
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def check_within_episode(episode: CINEpisode, day: dt.date, what: str, field: str) -> None:
     """DfE: nothing before the referral date; no activity after the episode's closure."""
     if day < episode.referral_date:
         raise ActionError(
-            f"{what} cannot be before the referral on {long_date(episode.referral_date)}.",
+            f"{what} cannot be before the referral on {govuk_date(episode.referral_date)}.",
             field=field,
         )
     if episode.closure_date is not None and day > episode.closure_date:
         raise ActionError(
-            f"{what} cannot be after the episode closed on {long_date(episode.closure_date)}.",
+            f"{what} cannot be after the episode closed on {govuk_date(episode.closure_date)}.",
             field=field,
         )
 
@@ -46,7 +43,7 @@ def check_working_day(day: dt.date, what: str, field: str) -> None:
         raise ActionError(f"{what} cannot be on a {day:%A}. Choose a working day.", field=field)
     if is_bank_holiday(day):
         raise ActionError(
-            f"{what} cannot be on a bank holiday ({long_date(day)}). Choose a working day.",
+            f"{what} cannot be on a bank holiday ({govuk_date(day)}). Choose a working day.",
             field=field,
         )
 
@@ -108,13 +105,13 @@ def open_work(episode: CINEpisode) -> list[str]:
     """What is still open in an episode, in plain words (closing ends nothing silently)."""
     found = []
     for plan in episode.cp_plans.still_open():
-        found.append(f"the child protection plan started on {long_date(plan.start_date)}")
+        found.append(f"the child protection plan started on {govuk_date(plan.start_date)}")
     for cin_plan in episode.cin_plans.still_open():
-        found.append(f"the child in need plan started on {long_date(cin_plan.start_date)}")
+        found.append(f"the child in need plan started on {govuk_date(cin_plan.start_date)}")
     for care in episode.looked_after_episodes.still_open():
-        found.append(f"the looked-after episode started on {long_date(care.start_date)}")
+        found.append(f"the looked-after episode started on {govuk_date(care.start_date)}")
     for assessment in episode.assessments.still_open():
-        found.append(f"the assessment started on {long_date(assessment.start_date)}")
+        found.append(f"the assessment started on {govuk_date(assessment.start_date)}")
     return found
 
 

@@ -27,10 +27,10 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
-    long_date,
 )
 from frontdoor.casework.safety_models import HIGHEST_SCORE, LOWEST_SCORE, Participant
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 Occasion = Assessment | InitialConference | CPReview
@@ -143,7 +143,7 @@ def record_safety_map(
     check_not_before(
         mapped_on,
         earliest,
-        f"The map cannot be dated before {what} on {long_date(earliest)}.",
+        f"The map cannot be dated before {what} on {govuk_date(earliest)}.",
         "mapped_on",
     )
     _check_scores(scores, need_worker=True)
@@ -188,7 +188,7 @@ def record_scaling_scores(
     check_not_before(
         scored_on,
         safety_map.mapped_on,
-        f"Scores cannot be dated before the map on {long_date(safety_map.mapped_on)}.",
+        f"Scores cannot be dated before the map on {govuk_date(safety_map.mapped_on)}.",
         "scored_on",
     )
     with transaction.atomic():
@@ -199,7 +199,7 @@ def record_scaling_scores(
                 participant=entry.participant, agency=entry.agency, scored_on=scored_on
             ).exists():
                 who = entry.agency.name if entry.agency else Participant(entry.participant).label
-                raise ActionError(f"{who} already gave a score on {long_date(scored_on)}.")
+                raise ActionError(f"{who} already gave a score on {govuk_date(scored_on)}.")
         created = _create_scores(safety_map, scores, scored_on, user)
         log(
             user,

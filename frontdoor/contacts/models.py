@@ -133,7 +133,7 @@ class Contact(models.Model):
         return self.decision_due_at - (now or timezone.now())
 
     def child_subjects(self) -> "models.QuerySet[ContactSubject]":
-        return self.subjects.filter(role=ContactSubject.Role.CHILD)
+        return self.subjects.children()
 
     def linked_children(self) -> list[Any]:
         """The people index records of the contact's children that have been linked."""

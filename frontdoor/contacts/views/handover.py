@@ -20,7 +20,7 @@ from frontdoor.lib.forms import add_action_error
 def _render_list(request: AuthenticatedRequest, errors: list[dict[str, str]]) -> HttpResponse:
     children = Prefetch(
         "contact__subjects",
-        queryset=ContactSubject.objects.filter(role=ContactSubject.Role.CHILD),
+        queryset=ContactSubject.objects.children(),
         to_attr="children",
     )
     items = list(

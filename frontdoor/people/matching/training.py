@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from frontdoor.people.matching import splink_model
-from frontdoor.people.matching.features import prepare
 from frontdoor.people.matching.model import next_model_path
+from frontdoor.people.matching.records import prepare
 
 
 def train_model(

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from frontdoor.people.matching import find_candidates, score, thresholds
-from frontdoor.people.matching.features import COMPARISONS, level, prepare
+from frontdoor.people.matching.comparisons import COMPARISONS, level
 from frontdoor.people.matching.model import load_model
+from frontdoor.people.matching.records import prepare
 from frontdoor.people.tests.helpers import POSTCODE, add_person
 from frontdoor.synth.linkage import HEADER, generate, write_csv
 
@@ -196,7 +197,7 @@ def test_dedupe_refuses_a_file_without_the_header(tmp_path):
 
 
 def test_a_slip_of_a_nickname_may_join_its_full_name_but_two_short_names_may_not():
-    from frontdoor.people.matching.features import never_one_person
+    from frontdoor.people.matching.constraints import never_one_person
 
     robert = prepare({**CHILD, "given_name": "Robert"})
     boby = prepare({**CHILD, "given_name": "Boby"})

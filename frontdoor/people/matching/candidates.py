@@ -5,16 +5,11 @@ from typing import cast
 
 from django.db.models import QuerySet
 
+from frontdoor.people.matching.lookups import stages
 from frontdoor.people.matching.online import match_person, query_record
-from frontdoor.people.matching.pool import (
-    POOL_SIZE,
-    PersonRow,
-    as_person,
-    candidate_pool,
-    stages,
-    with_residences,
-)
+from frontdoor.people.matching.pool import POOL_SIZE, candidate_pool, with_residences
 from frontdoor.people.matching.query import Query, parse_search
+from frontdoor.people.matching.rows import PersonRow, as_person
 from frontdoor.people.matching.scoring import LINK_THRESHOLD, Candidate, score
 from frontdoor.people.models import Person
 
@@ -33,7 +28,7 @@ def rank(
     """Score the pool for `query` and return the best `limit`, best first."""
     if query.is_empty():
         return []
-    # Light rows stand in for people while scoring (pool.PersonRow); only those shown
+    # Light rows stand in for people while scoring (rows.PersonRow); only those shown
     # become Person objects. The closest look-ups run first; the wider ones only if nobody
     # found so far is clearly the one.
     scored: list[Candidate] = []

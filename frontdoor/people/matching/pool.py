@@ -132,13 +132,15 @@ def with_residences(rows: list[PersonRow]) -> None:
         return
     whose, params = in_values("r.person_id", list(wanted))
     for person_id, *values in _rows(
-        f"SELECT r.person_id, r.id, h.id, h.postcode, r.start_date, r.end_date"
+        f"SELECT r.person_id, r.id, h.id, h.postcode, h.line1, r.start_date, r.end_date"
         f" FROM {RESIDENCE} r JOIN {HOUSEHOLD} h ON h.id = r.household_id WHERE {whose}",
         params,
     ):
-        residence, household, postcode, start, end = values
+        residence, household, postcode, line1, start, end = values
         wanted[person_id].residences.append(
-            ResidenceRow(residence, HouseholdRow(household, postcode), as_date(start), as_date(end))
+            ResidenceRow(
+                residence, HouseholdRow(household, postcode, line1), as_date(start), as_date(end)
+            )
         )
     for row in wanted.values():
         row.residences_read = True

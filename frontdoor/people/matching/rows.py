@@ -24,6 +24,7 @@ def as_date(value: Any) -> dt.date | None:
 class HouseholdRow:
     pk: int
     postcode: str
+    line1: str  # the model compares addresses (online.person_records)
 
 
 @dataclass
@@ -113,8 +114,10 @@ def as_person(row: PersonRow) -> Person:
             ["id", "person_id", "household_id", "start_date", "end_date"],
             [r.pk, row.pk, r.household.pk, r.start_date, r.end_date],
         )
-        residence.household = Household.from_db(
-            db, ["id", "postcode"], [r.household.pk, r.household.postcode]
+        residence.household = Household.from_db(  # values in the model's field order
+            db,
+            ["id", "line1", "postcode"],
+            [r.household.pk, r.household.line1, r.household.postcode],
         )
         residences.append(residence)
     aliases = [

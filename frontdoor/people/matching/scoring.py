@@ -3,10 +3,17 @@
 A Fellegi-Sunter style sum: each field that both sides have adds the log2 of how much more
 often that agreement (or disagreement) happens for the same person than for two different
 people. The weights are set by hand from the kinds of error seen in children's records
-(typos, nicknames, day and month swapped, changed surnames, moves) until a model trained
-with Splink replaces them. The sum becomes a 0-1 score. A different forename or date of
-birth caps the score below the link threshold, whatever else agrees: twins and siblings
-share a surname, an address and (twins) a date of birth.
+(typos, nicknames, day and month swapped, changed surnames, moves). The sum becomes a 0-1
+score. A different forename or date of birth caps the score below the link threshold,
+whatever else agrees: twins and siblings share a surname, an address and (twins) a date of
+birth.
+
+The trained model (data/model-vN.json, model.py) weighs pairs of whole records; these
+weights also weigh what a search may give and the model has no levels for: one name that
+may be either forename or surname, an age, an LA child ID. So they find and filter the
+candidates for intake and search alike, give `reasons`, `differences` and
+`is_likely_match`, and order a list for a query the model cannot judge whole; otherwise the
+model orders it and this score breaks its ties (candidates.py, ADR 0004).
 """
 
 import datetime as dt
@@ -67,9 +74,10 @@ class Candidate:
     differences: list[str] = field(default_factory=list)
     weight: float = 0.0
     agreement: float = 0.0  # share of the evidence compared that agreed, 0-1
-    # From the trained model (find_candidates): match probability, the evidence in plain
-    # words ("same date of birth; forename is a known nickname") and the band it falls in:
-    # "suggest" (link it), "review" (ask the worker) or "new" (offer a new person).
+    # From the trained model, when it compares everything the query gives (candidates.py):
+    # match probability, the evidence in plain words ("same date of birth; forename is a
+    # known nickname") and the band it falls in: "suggest" (link it), "review" (ask the
+    # worker) or "new" (offer a new person). Otherwise 0.0, "" and "".
     probability: float = 0.0
     evidence: str = ""
     band: str = ""

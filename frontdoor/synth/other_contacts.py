@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from frontdoor.lib.dates import add_months
 from frontdoor.synth import profile as shares
 from frontdoor.synth.plan import OTHER, Block, Episode, Segment, draw
 from frontdoor.synth.population import Family, SynthPerson
@@ -43,7 +44,7 @@ class OtherContacts:
         plan (shares by day weight, so the year has no drift from month to month)."""
         spans, day = [], block.first
         while day <= block.last:
-            next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            next_month = add_months(day.replace(day=1), 1)
             spans.append((day, min(block.last, next_month - dt.timedelta(days=1))))
             day = next_month
         weights = [self.calendar.weight(first, last) for first, last in spans]

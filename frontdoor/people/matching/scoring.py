@@ -19,6 +19,7 @@ model orders it and this score breaks its ties (candidates.py, ADR 0004).
 import datetime as dt
 from dataclasses import dataclass, field
 
+from frontdoor.lib.dates import govuk_date
 from frontdoor.people.matching.names import (
     NO_EVIDENCE,
     Comparison,
@@ -107,12 +108,8 @@ class Evidence:
         (self.reasons if value > 0 else self.differences).append(comparison.reason)
 
 
-def _when(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def compare_dates_of_birth(query: dt.date, recorded: dt.date) -> Comparison:
-    pair = f"({_when(query)} / {_when(recorded)})"
+    pair = f"({govuk_date(query)} / {govuk_date(recorded)})"
     if query == recorded:
         return Comparison("exact", "same date of birth")
     if recorded == swapped_day_and_month(query):
@@ -141,7 +138,9 @@ def _birth(evidence: Evidence, person: Person, query: Query) -> None:
         if abs((query.date_of_birth - due).days) <= 42:
             evidence.add(
                 "born",
-                Comparison("expected", f"born close to the expected date of birth ({_when(due)})"),
+                Comparison(
+                    "expected", f"born close to the expected date of birth ({govuk_date(due)})"
+                ),
             )
     if query.age is not None and born:
         age = person.age_on(query.as_of) or 0
@@ -219,7 +218,8 @@ def _address(evidence: Evidence, person: Person, query: Query) -> None:
         evidence.add(
             "postcode",
             Comparison(
-                "previous", f"lived at the same postcode (previous address, until {_when(until)})"
+                "previous",
+                f"lived at the same postcode (previous address, until {govuk_date(until)})",
             ),
         )
 

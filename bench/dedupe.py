@@ -3,7 +3,7 @@
     uv run python bench/dedupe.py --records 200000
     uv run python bench/dedupe.py --records 2000000 --keep /tmp/dedupe-2m
 
-A thin wrapper around `frontdoor bench dedupe` (frontdoor/people/matching/benchmark.py);
+A thin wrapper around `frontdoor bench dedupe` (frontdoor/synth/bench/dedupe.py);
 prints one JSON object on the last line (records, seconds, peak_mb, precision, recall, f1,
 cluster_f1, false_merges_per_10k, recall_by_origin, ...). Results: docs/benchmarks.md.
 """

@@ -33,10 +33,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from frontdoor.people.matching.query import parse_search
+    from frontdoor.people.matching import parse_search
     from frontdoor.people.models import Person
-    from frontdoor.people.search_bench import AS_OF, load_people, noisy_question
     from frontdoor.people.search_keys import first_given_name, fold
+    from frontdoor.synth.bench.search import AS_OF, load_people, noisy_question
     from frontdoor.synth.linkage import Generator
 
     entries = load_people(options.people, options.seed)

@@ -25,8 +25,8 @@ def main() -> None:
     from splink import Linker, SparkAPI
     from splink.backends.spark import similarity_jar_location
 
-    from frontdoor.people.matching.features import INPUT_COLUMNS, frame_columns, prepare
     from frontdoor.people.matching.model import load_model
+    from frontdoor.people.matching.records import INPUT_COLUMNS, frame_columns, prepare
     from frontdoor.people.matching.splink_model import (
         BLOCKING_RULES,
         predict_pairs_prepared,

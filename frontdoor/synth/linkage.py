@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontdoor.lib.identifiers import nhs_number_with_check_digit
-from frontdoor.people.matching.names import name_table
+from frontdoor.people.matching import name_table
 from frontdoor.synth.names import NAMES
 
 HEADER = (

@@ -33,7 +33,8 @@ from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, is_working_day
 
 if TYPE_CHECKING:
-    from frontdoor.synth.plan import Episode, Planner
+    from frontdoor.synth.plan import Episode
+    from frontdoor.synth.planner import Planner
 
 D = dt.date
 DAY = dt.timedelta(days=1)

@@ -11,7 +11,8 @@ from frontdoor.kpis.periods import Period
 from frontdoor.kpis.registry import measure_all
 from frontdoor.people.models import Person
 from frontdoor.synth.execute import Executor, Say
-from frontdoor.synth.plan import Plan, Planner
+from frontdoor.synth.plan import Plan
+from frontdoor.synth.planner import Planner
 from frontdoor.synth.profile import PROFILES
 from frontdoor.synth.staff import seed_staff
 from frontdoor.synth.timing import local

@@ -1,4 +1,4 @@
-"""Subcommands of `frontdoor people …` and `frontdoor bench …`, one module each.
+"""Subcommands of `frontdoor people …`, one module each, and the registry other apps add to.
 
 A subcommand module defines:
 
@@ -8,8 +8,14 @@ A subcommand module defines:
 
     def handle(command: BaseCommand, options: dict[str, Any]) -> None: ...
 
-and is listed by name in `PEOPLE` or `BENCH` below. Modules are imported only when their
-command runs (`--help` imports them all), so keep heavy imports (Splink) inside functions.
+and is listed by name in a table such as `PEOPLE` below. Modules are imported only when
+their command runs (`--help` imports them all), so keep heavy imports (Splink) inside
+functions.
+
+The person index never imports the apps above it. An app that adds a person-index tool
+built on its own code registers it from its `AppConfig.ready()` with
+`register_subcommand(PEOPLE, name, module_path)`: the synthetic-data app adds
+`train-model` this way (frontdoor/synth/apps.py), because training draws synthetic records.
 """
 
 import importlib
@@ -18,16 +24,11 @@ from typing import Any, Protocol
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-# name -> module path. Add a subcommand with one line here.
+# `frontdoor people` subcommands: name -> module path. Other apps add theirs with
+# register_subcommand() from their AppConfig.ready().
 PEOPLE: dict[str, str] = {
-    "train-model": "frontdoor.people.cli.train_model",
     "dedupe": "frontdoor.people.cli.dedupe",
     "find-duplicates": "frontdoor.people.cli.find_duplicates",
-}
-
-BENCH: dict[str, str] = {
-    "dedupe": "frontdoor.people.cli.bench_dedupe",
-    "search": "frontdoor.people.cli.bench_search",
 }
 
 
@@ -35,6 +36,17 @@ class Subcommand(Protocol):
     HELP: str
     add_arguments: Callable[[CommandParser], None]
     handle: Callable[[BaseCommand, dict[str, Any]], None]
+
+
+def register_subcommand(table: dict[str, str], name: str, module_path: str) -> None:
+    """Add subcommand `name`, defined in `module_path`, to `table` (such as PEOPLE).
+
+    Registering the same module again is harmless (ready() may run more than once in
+    tests); another module under a name already taken is a mistake and raises.
+    """
+    if table.get(name, module_path) != module_path:
+        raise ValueError(f"Subcommand {name!r} is already defined by {table[name]}.")
+    table[name] = module_path
 
 
 def load(path: str) -> Subcommand:

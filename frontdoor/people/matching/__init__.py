@@ -4,23 +4,38 @@
 reasons for each; `search_people()` answers a worker's free-text search. A Candidate's
 `score` runs from 0 to 1; at or above `LINK_THRESHOLD` it is a likely match.
 `score(a, b)` applies the trained Fellegi-Sunter model (data/model-vN.json, trained with
-Splink by `frontdoor people train-model`) to two records: probability, band and evidence.
+Splink by `train_model()`, which `frontdoor people train-model` calls) to two records:
+probability, band and evidence. `dedupe()` finds the records of a CSV that are one person
+(`frontdoor people dedupe`), with the model `load_model()` reads. `name_table()` is the
+table of given names, spellings and nicknames that matching knows.
+
+Other apps import matching from here only; Splink, DuckDB and pandas are imported inside
+the functions that need them, so importing this package stays cheap.
 """
 
 from frontdoor.people.matching.candidates import find_candidates, search_people
-from frontdoor.people.matching.model import Match, band, score, thresholds
+from frontdoor.people.matching.dedupe import DEFAULT_THRESHOLD as DEDUPE_THRESHOLD
+from frontdoor.people.matching.dedupe import dedupe
+from frontdoor.people.matching.model import Match, band, load_model, score, thresholds
+from frontdoor.people.matching.names import name_table
 from frontdoor.people.matching.query import Query, parse_search
 from frontdoor.people.matching.scoring import LINK_THRESHOLD, Candidate
+from frontdoor.people.matching.training import train_model
 
 __all__ = [
+    "DEDUPE_THRESHOLD",
     "LINK_THRESHOLD",
     "Candidate",
     "Match",
     "Query",
     "band",
+    "dedupe",
     "find_candidates",
+    "load_model",
+    "name_table",
     "parse_search",
     "score",
     "search_people",
     "thresholds",
+    "train_model",
 ]

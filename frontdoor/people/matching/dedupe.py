@@ -2,7 +2,7 @@
 
     record_id,given_name,surname,date_of_birth,sex,postcode,address,nhs_number
 
-Every row is read and prepared (features.prepare); rows that cannot be read as a person are
+Every row is read and prepared (records.prepare); rows that cannot be read as a person are
 reported with their line number and reason and kept as people of their own. Splink (DuckDB)
 scores the pairs the blocking rules bring together with the shipped model; pairs at or above
 the threshold are joined, most probable first, into clusters, except where two records in
@@ -20,13 +20,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from frontdoor.lib.identifiers import normalise_nhs_number
-from frontdoor.people.matching.features import (
-    INPUT_COLUMNS,
-    Prepared,
-    name_columns,
-    never_one_person,
-    prepare,
-)
+from frontdoor.people.matching.constraints import never_one_person
+from frontdoor.people.matching.records import INPUT_COLUMNS, Prepared, name_columns, prepare
 
 DEFAULT_THRESHOLD = 0.9
 
@@ -76,7 +71,7 @@ class Records:
         }
 
     def prepared(self, index: int) -> Prepared:
-        """One record prepared as features.prepare() does it (for the clustering rules)."""
+        """One record prepared as records.prepare() does it (for the clustering rules)."""
         cells = dict(zip(RAW_COLUMNS, (self.raw[c][index] for c in RAW_COLUMNS), strict=True))
         cells["date_of_birth"], cells["nhs_number"] = cells.pop("dob"), cells.pop("nhs")
         return prepare({"record_id": self.ids[index], **cells})

@@ -1,7 +1,7 @@
 """The online scorer: the exported model's match weights applied in plain Python.
 
 No Splink here (it is for training and bulk work). For a pair of records each comparison
-in features.COMPARISONS finds its level; the level's Bayes factor m/u (with the
+in comparisons.COMPARISONS finds its level; the level's Bayes factor m/u (with the
 term-frequency adjustment for an exact forename or surname: a shared "Muhammad Khan" says
 less than a shared "Ottoline Pryce") multiplies the prior odds. The result is a match
 probability, a band (suggest / review / new, from settings FRONTDOOR_MATCH_SUGGEST and
@@ -25,14 +25,9 @@ from typing import Any
 
 from django.conf import settings
 
-from frontdoor.people.matching.features import (
-    COMPARISONS,
-    Prepared,
-    could_be_siblings,
-    could_be_twins,
-    level,
-    prepare,
-)
+from frontdoor.people.matching.comparisons import COMPARISONS, level
+from frontdoor.people.matching.constraints import could_be_siblings, could_be_twins
+from frontdoor.people.matching.records import Prepared, prepare
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_SUGGEST = 0.95

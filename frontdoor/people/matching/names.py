@@ -91,13 +91,14 @@ def is_known_name(name: str) -> bool:
     return fold(name) in name_table().known
 
 
-def is_typo(a: str, b: str) -> bool:
-    """One slip of the keyboard: a letter added, dropped, changed or two letters swapped."""
+def is_typo(a: str, b: str, jaro: float = 0.94) -> bool:
+    """One slip of the keyboard: a letter added, dropped, changed or two letters swapped
+    (two in a name of eight letters or more), or Jaro-Winkler similarity of at least `jaro`."""
     if min(len(a), len(b)) < 3:
         return False
     distance = DamerauLevenshtein.distance(a, b)
     limit = 2 if min(len(a), len(b)) >= 8 else 1
-    return distance <= limit or JaroWinkler.similarity(a, b) >= 0.94
+    return distance <= limit or JaroWinkler.similarity(a, b) >= jaro
 
 
 def given_name_parts(given_name: str) -> list[str]:

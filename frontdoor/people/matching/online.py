@@ -7,9 +7,9 @@ address counts as it would in the record it came from.
 
 from typing import Any
 
-from frontdoor.people.matching.features import Prepared, prepare
 from frontdoor.people.matching.model import Match, score_prepared
 from frontdoor.people.matching.query import Query
+from frontdoor.people.matching.records import Prepared, prepare
 from frontdoor.people.models import Person
 
 

@@ -48,6 +48,16 @@ class Query:
             ]
         )
 
+    def is_model_comparable(self) -> bool:
+        """Whether the trained model compares everything this query gives.
+
+        The model compares forename, surname, date of birth, sex, postcode and NHS number,
+        as two records give them. A search may also give what it has no levels for: one
+        name that may be either (`name`), an age, an LA child ID. Only the hand-set weights
+        weigh those, so only they may rank such a query (candidates.rank()).
+        """
+        return not self.is_empty() and not self.name and self.age is None and not self.la_child_id
+
     def birth_window(self) -> tuple[dt.date, dt.date] | None:
         """Dates of birth worth looking at: a year either side of the date or age given."""
         if self.date_of_birth:

@@ -3,15 +3,23 @@
 A Fellegi-Sunter style sum: each field that both sides have adds the log2 of how much more
 often that agreement (or disagreement) happens for the same person than for two different
 people. The weights are set by hand from the kinds of error seen in children's records
-(typos, nicknames, day and month swapped, changed surnames, moves) until a model trained
-with Splink replaces them. The sum becomes a 0-1 score. A different forename or date of
-birth caps the score below the link threshold, whatever else agrees: twins and siblings
-share a surname, an address and (twins) a date of birth.
+(typos, nicknames, day and month swapped, changed surnames, moves). The sum becomes a 0-1
+score. A different forename or date of birth caps the score below the link threshold,
+whatever else agrees: twins and siblings share a surname, an address and (twins) a date of
+birth.
+
+The trained model (data/model-vN.json, model.py) weighs pairs of whole records; these
+weights also weigh what a search may give and the model has no levels for: one name that
+may be either forename or surname, an age, an LA child ID. So they find and filter the
+candidates for intake and search alike, give `reasons`, `differences` and
+`is_likely_match`, and order a list for a query the model cannot judge whole; otherwise the
+model orders it and this score breaks its ties (candidates.py, ADR 0004).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from frontdoor.lib.dates import govuk_date
 from frontdoor.people.matching.names import (
     NO_EVIDENCE,
     Comparison,
@@ -67,9 +75,10 @@ class Candidate:
     differences: list[str] = field(default_factory=list)
     weight: float = 0.0
     agreement: float = 0.0  # share of the evidence compared that agreed, 0-1
-    # From the trained model (find_candidates): match probability, the evidence in plain
-    # words ("same date of birth; forename is a known nickname") and the band it falls in:
-    # "suggest" (link it), "review" (ask the worker) or "new" (offer a new person).
+    # From the trained model, when it compares everything the query gives (candidates.py):
+    # match probability, the evidence in plain words ("same date of birth; forename is a
+    # known nickname") and the band it falls in: "suggest" (link it), "review" (ask the
+    # worker) or "new" (offer a new person). Otherwise 0.0, "" and "".
     probability: float = 0.0
     evidence: str = ""
     band: str = ""
@@ -99,12 +108,8 @@ class Evidence:
         (self.reasons if value > 0 else self.differences).append(comparison.reason)
 
 
-def _when(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def compare_dates_of_birth(query: dt.date, recorded: dt.date) -> Comparison:
-    pair = f"({_when(query)} / {_when(recorded)})"
+    pair = f"({govuk_date(query)} / {govuk_date(recorded)})"
     if query == recorded:
         return Comparison("exact", "same date of birth")
     if recorded == swapped_day_and_month(query):
@@ -133,7 +138,9 @@ def _birth(evidence: Evidence, person: Person, query: Query) -> None:
         if abs((query.date_of_birth - due).days) <= 42:
             evidence.add(
                 "born",
-                Comparison("expected", f"born close to the expected date of birth ({_when(due)})"),
+                Comparison(
+                    "expected", f"born close to the expected date of birth ({govuk_date(due)})"
+                ),
             )
     if query.age is not None and born:
         age = person.age_on(query.as_of) or 0
@@ -211,7 +218,8 @@ def _address(evidence: Evidence, person: Person, query: Query) -> None:
         evidence.add(
             "postcode",
             Comparison(
-                "previous", f"lived at the same postcode (previous address, until {_when(until)})"
+                "previous",
+                f"lived at the same postcode (previous address, until {govuk_date(until)})",
             ),
         )
 

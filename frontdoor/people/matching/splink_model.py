@@ -1,6 +1,6 @@
 """Training the matching model with Splink (DuckDB), and bulk prediction. The only Splink user.
 
-The model is Fellegi-Sunter: for each comparison (features.COMPARISONS) and each of its
+The model is Fellegi-Sunter: for each comparison (comparisons.COMPARISONS) and each of its
 levels, m = P(level | same person) and u = P(level | different people). u is estimated by
 random sampling, m from synthetic records whose true person is known, and
 the prior from the number of true pairs. The exported file (data/model-vN.json) holds Splink's
@@ -15,13 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from frontdoor.people.matching.features import (
-    COMPARISONS,
-    PREPARE_SQL,
-    Level,
-    Prepared,
-    frame_columns,
-)
+from frontdoor.people.matching.comparisons import COMPARISONS, Level
+from frontdoor.people.matching.records import PREPARE_SQL, Prepared, frame_columns
 
 # Pairs compared in bulk: each rule is an equi-join, so none compares every pair.
 BLOCKING_RULES = [
@@ -53,7 +48,7 @@ def _level(level: Level) -> dict[str, Any]:
 
 
 def settings() -> dict[str, Any]:
-    """Splink settings for the comparisons in features.py (untrained)."""
+    """Splink settings for the comparisons in comparisons.py (untrained)."""
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
@@ -167,7 +162,7 @@ def predict_pairs(
 def predict_pairs_prepared(
     columns: dict[str, list[Any]], model: dict[str, Any], threshold: float
 ) -> list[tuple[str, str, float]]:
-    """predict_pairs() for records already prepared in Python (features.frame_columns)."""
+    """predict_pairs() for records already prepared in Python (records.frame_columns)."""
     import duckdb
 
     connection = duckdb.connect()
@@ -227,7 +222,7 @@ def _spark_sql(condition: str) -> str:
 def spark_settings(model: dict[str, Any], records: int | None = None) -> dict[str, Any]:
     """The exported model for Splink's Spark backend: the same levels, m and u, in Spark SQL.
 
-    Records must be prepared as for DuckDB (features.prepare(), list columns '|'-joined).
+    Records must be prepared as for DuckDB (records.prepare(), list columns '|'-joined).
     Give the number of `records` to scale the prior to them, as bulk prediction on DuckDB
     does (`prior_for`).
     """
@@ -249,7 +244,7 @@ def spark_settings(model: dict[str, Any], records: int | None = None) -> dict[st
 
 
 def spark_frame(spark: Any, columns: dict[str, list[Any]]) -> Any:
-    """Prepared records (features.frame_columns()) as a Spark DataFrame with real nulls.
+    """Prepared records (records.frame_columns()) as a Spark DataFrame with real nulls.
 
     Built from pandas, a missing value becomes NaN, and on Spark NaN equals NaN: two
     records without NHS numbers would agree on them. Every column is text except

@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from frontdoor.people.matching import find_candidates, score, thresholds
-from frontdoor.people.matching.features import COMPARISONS, level, prepare
+from frontdoor.people.matching.comparisons import COMPARISONS, level
 from frontdoor.people.matching.model import load_model
+from frontdoor.people.matching.records import prepare
 from frontdoor.people.tests.helpers import POSTCODE, add_person
-from frontdoor.synth.linkage import HEADER, Truth, generate, write_csv
+from frontdoor.synth.linkage import HEADER, generate, write_csv
 
 CHILD = {
     "given_name": "William",
@@ -195,15 +196,8 @@ def test_dedupe_refuses_a_file_without_the_header(tmp_path):
         )
 
 
-def test_the_generator_knows_twins_and_origins():
-    truth = Truth()
-    rows = list(generate(3_000, seed=2, truth=truth))
-    assert len(rows) == len(truth.entity) == 3_000
-    assert truth.twins and len(set(truth.origin)) > 5
-
-
 def test_a_slip_of_a_nickname_may_join_its_full_name_but_two_short_names_may_not():
-    from frontdoor.people.matching.features import never_one_person
+    from frontdoor.people.matching.constraints import never_one_person
 
     robert = prepare({**CHILD, "given_name": "Robert"})
     boby = prepare({**CHILD, "given_name": "Boby"})
@@ -221,17 +215,3 @@ def test_the_prior_falls_as_the_file_grows():
     trained = model["splink"]["probability_two_random_records_match"]
     assert prior_for(model, model["records"]) == pytest.approx(trained)
     assert prior_for(model, model["records"] * 10) == pytest.approx(trained / 10, rel=0.01)
-
-
-def test_the_generator_never_names_twins_or_siblings_with_forms_of_one_name():
-    from frontdoor.people.matching.names import relation
-    from frontdoor.people.search_keys import fold
-    from frontdoor.synth.linkage import Generator
-
-    generator, truth = Generator(3), Truth()
-    clashes = []
-    for house in range(5_000):
-        children = generator.household(len(truth.origin), house, truth)
-        names = [fold(part) for child in children for part in child.given.split()]
-        clashes += [(a, b) for a in names for b in names if a < b and relation(a, b)]
-    assert clashes == []  # not Harry and Henry, nor "Vasile Matei" and "Matei"

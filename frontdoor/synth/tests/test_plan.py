@@ -16,7 +16,8 @@ from frontdoor.lib.identifiers import (
     outward_code,
 )
 from frontdoor.lib.workdays import end_of_next_working_day
-from frontdoor.synth.plan import REFERRAL, Plan, Planner
+from frontdoor.synth.plan import REFERRAL, Plan
+from frontdoor.synth.planner import Planner
 from frontdoor.synth.population import FamilyFactory
 from frontdoor.synth.profile import PROFILES
 from frontdoor.synth.timing import local

@@ -15,7 +15,7 @@ def add_arguments(parser: CommandParser) -> None:
 
 
 def handle(command: BaseCommand, options: dict[str, Any]) -> None:
-    from frontdoor.people.search_bench import run_search_bench
+    from frontdoor.synth.bench.search import run_search_bench
 
     try:
         result = run_search_bench(options["people"], options["queries"], options["seed"])

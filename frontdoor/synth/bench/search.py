@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from frontdoor.lib.dates import age_on
 from frontdoor.people.matching import search_people
 from frontdoor.people.models import Household, Person, Residence
 from frontdoor.people.search_keys import search_keys
@@ -178,11 +179,7 @@ def noisy_question(generator: Generator, entry: _Entry, rng: random.Random) -> t
     if shape < 0.45:
         return "name + date of birth", " ".join(p for p in (given, family, _dmy(born)) if p)
     if shape < 0.65:
-        age = entry.child.born.year and (
-            AS_OF.year
-            - entry.child.born.year
-            - ((AS_OF.month, AS_OF.day) < (entry.child.born.month, entry.child.born.day))
-        )
+        age = age_on(entry.child.born, AS_OF)
         return "name + age", " ".join(p for p in (given, family, f"age {age}") if p)
     if shape < 0.8:
         return "name + postcode", " ".join(p for p in (given, family, postcode) if p)

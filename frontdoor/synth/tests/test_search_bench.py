@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from frontdoor.people.search_bench import bench_people
+from frontdoor.synth.bench.search import bench_people
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ def add_arguments(parser: CommandParser) -> None:
 
 
 def handle(command: BaseCommand, options: dict[str, Any]) -> None:
-    from frontdoor.people.matching.benchmark import run_dedupe_benchmark
+    from frontdoor.synth.bench.dedupe import run_dedupe_benchmark
 
     figures = run_dedupe_benchmark(
         options["records"],

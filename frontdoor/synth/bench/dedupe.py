@@ -1,4 +1,7 @@
-"""The de-duplication benchmark: synthetic records with known truth, deduped, then measured.
+"""The de-duplication benchmark behind `frontdoor bench dedupe` (results in docs/benchmarks.md).
+
+Synthetic records with known truth (`synth.linkage`) are written as a CSV, de-duplicated by
+`people.matching.dedupe()` with the shipped model, and the clusters measured against the truth.
 
 Pairwise precision and recall count pairs of records put in one cluster; cluster F1 counts
 clusters reproduced exactly (precision over the clusters found, recall over the true
@@ -17,8 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdoor.people.matching.dedupe import DEFAULT_THRESHOLD, dedupe
-from frontdoor.people.matching.model import load_model
+from frontdoor.people.matching import DEDUPE_THRESHOLD, dedupe, load_model
 from frontdoor.synth.linkage import Truth, write_csv
 
 
@@ -111,7 +113,7 @@ def run_dedupe_benchmark(
         say(f"Generated {records:,} records ({len(truth.origin):,} people) in {took:.1f} s")
         gc.collect()
         model = load_model()
-        limit = threshold if threshold is not None else DEFAULT_THRESHOLD
+        limit = threshold if threshold is not None else DEDUPE_THRESHOLD
         started, cpu = time.perf_counter(), _cpu()
         result = dedupe(source, target, model, threshold=limit, progress=progress)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu

@@ -1,6 +1,11 @@
-"""`frontdoor people train-model`: retrain the matching model with Splink and export it."""
+"""`frontdoor people train-model`: retrain the matching model with Splink and export it.
 
-import re
+Training needs records whose true person is known, and those are synthetic (synth.linkage;
+no real data): so this subcommand lives in the synthetic-data app, which adds it to
+`frontdoor people` from SynthConfig.ready(). The training itself is people.matching's
+`train_model()`.
+"""
+
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +26,14 @@ def add_arguments(parser: CommandParser) -> None:
 
 
 def handle(command: BaseCommand, options: dict[str, Any]) -> None:
-    from frontdoor.people.matching import splink_model
-    from frontdoor.people.matching.features import INPUT_COLUMNS, prepare
-    from frontdoor.people.matching.model import next_model_path
-    from frontdoor.synth.linkage import Truth, generate
+    from frontdoor.people.matching import train_model
+    from frontdoor.synth.linkage import HEADER, Truth, generate
 
     truth = Truth()
     records = [
-        prepare(dict(zip(INPUT_COLUMNS, row, strict=True)))
+        dict(zip(HEADER, row, strict=True))
         for row in generate(options["records"], options["seed"], truth)
     ]
     description = f"frontdoor.synth.linkage, {options['records']:,} records, seed {options['seed']}"
-    model = splink_model.train(records, truth.entity, description)
-    path = options["output"] or next_model_path()
-    number = re.findall(r"model-v(\d+)\.json$", path.name)
-    model = {"format": model.pop("format"), "version": int(number[0]) if number else 0, **model}
-    splink_model.save(model, path)
+    path = train_model(records, truth.entity, description, options["output"])
     command.stdout.write(f"Model written to {path}.")

@@ -11,8 +11,7 @@ from frontdoor.accounts import actions
 from frontdoor.accounts.access import ADMINISTRATORS, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency, Role, Team, User
 from frontdoor.accounts.settings_sections import settings_sections
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import submit
 
 
 class AgencyForm(forms.ModelForm):
@@ -88,14 +87,11 @@ def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> 
 @require_http_methods(["GET", "POST"])
 def new_user(request: AuthenticatedRequest) -> HttpResponse:
     form = UserForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.create_staff_user(request.user, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Account created.")
-            return redirect("accounts:settings")
+    if request.method == "POST" and submit(
+        form, lambda data: actions.create_staff_user(request.user, **data)
+    ):
+        messages.success(request, "Account created.")
+        return redirect("accounts:settings")
     return render(
         request,
         "accounts/admin/edit.html",

@@ -22,8 +22,7 @@ from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
 from frontdoor.lib.dates import govuk_date
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import GovukDateField, add_action_error
+from frontdoor.lib.forms import GovukDateField, submit
 from frontdoor.people import access as people_access
 
 
@@ -106,14 +105,11 @@ def step_view(step: Step) -> Callable[..., HttpResponse]:
             raise Http404("Nothing to record this on")
         data = request.POST if request.method == "POST" else None
         form = step.form(data, initial=step.initial(episode))
-        if request.method == "POST" and form.is_valid():
-            try:
-                step.run(target, form.cleaned_data, request.user)
-            except ActionError as error:
-                add_action_error(form, error)
-            else:
-                messages.success(request, step.done)
-                return redirect("casework:child", person_id=episode.person_id)
+        if request.method == "POST" and submit(
+            form, lambda data: step.run(target, data, request.user)
+        ):
+            messages.success(request, step.done)
+            return redirect("casework:child", person_id=episode.person_id)
         record_view(
             request.user,
             episode,
@@ -163,20 +159,19 @@ def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpRespon
     initial = {"occasion": occasions[-1][0] if occasions else None}
     data = request.POST if request.method == "POST" else None
     form = SafetyMapForm(data, occasions=occasions, agencies=agencies, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            safety_map = record_safety_map(
-                _occasion(episode, form.cleaned_data["occasion"]),
-                mapped_on=form.cleaned_data["mapped_on"],
-                text=form.text(),
-                scores=form.scores(),
-                user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Signs of Safety map recorded.")
-            return redirect("casework:safety-map", map_id=safety_map.pk)
+    recorded = request.method == "POST" and submit(
+        form,
+        lambda data: record_safety_map(
+            _occasion(episode, data["occasion"]),
+            mapped_on=data["mapped_on"],
+            text=form.text(),
+            scores=form.scores(),
+            user=request.user,
+        ),
+    )
+    if recorded:
+        messages.success(request, "Signs of Safety map recorded.")
+        return redirect("casework:safety-map", map_id=recorded.result.pk)
     record_view(
         request.user, episode, person_id=episode.person_id, summary="Viewed Signs of Safety form"
     )
@@ -223,19 +218,14 @@ def new_scores(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     data = request.POST if request.method == "POST" else None
     form = ScoresForm(data, agencies=agencies)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record_scaling_scores(
-                found,
-                scored_on=form.cleaned_data["scored_on"],
-                scores=form.scores(),
-                user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Scaling scores recorded.")
-            return redirect("casework:safety-map", map_id=found.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: record_scaling_scores(
+            found, scored_on=data["scored_on"], scores=form.scores(), user=request.user
+        ),
+    ):
+        messages.success(request, "Scaling scores recorded.")
+        return redirect("casework:safety-map", map_id=found.pk)
     person = found.episode.person
     record_view(request.user, found, person_id=person.pk, summary="Viewed scaling scores form")
     context = {"map": found, "person": person, "form": form, "agencies": agencies}

@@ -10,8 +10,7 @@ from frontdoor.accounts.settings_sections import SettingsSection, register_setti
 from frontdoor.contacts.actions import save_level_of_need
 from frontdoor.contacts.forms import LevelForm
 from frontdoor.contacts.models import LevelOfNeed
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import submit
 
 
 @allow(ADMINISTRATORS)
@@ -19,14 +18,11 @@ from frontdoor.lib.forms import add_action_error
 def edit_level(request: AuthenticatedRequest, level_id: int | None = None) -> HttpResponse:
     level = get_object_or_404(LevelOfNeed, pk=level_id) if level_id else None
     form = LevelForm(request.POST or None, instance=level)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_level_of_need(request.user, level, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Level of need saved.")
-            return redirect("accounts:settings")
+    if request.method == "POST" and submit(
+        form, lambda data: save_level_of_need(request.user, level, **data)
+    ):
+        messages.success(request, "Level of need saved.")
+        return redirect("accounts:settings")
     return render(
         request,
         "accounts/admin/edit.html",

@@ -1,10 +1,14 @@
 """Django forms rendered with GOV.UK macros: error summaries, field errors, date inputs."""
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from frontdoor.lib.errors import ActionError
 
@@ -72,8 +76,8 @@ def error_summary(form: forms.Form | None) -> list[dict[str, str]]:
     position = {name: i for i, name in enumerate(form.fields)}
     ordered = sorted(form.errors.items(), key=lambda item: position.get(item[0], -1))
     items = []
-    for name, messages in ordered:
-        for message in messages:
+    for name, field_messages in ordered:
+        for message in field_messages:
             href = anchor_for(form, name) if name != "__all__" else "#main-content"
             items.append({"text": str(message), "href": href})
     return items
@@ -96,3 +100,42 @@ def value_of(form: forms.Form | None, name: str) -> Any:
         return ""
     value = form[name].value()
     return "" if value is None else value
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What `submit()` did: true when the action ran, with what it returned."""
+
+    done: bool
+    result: Any = None
+
+    def __bool__(self) -> bool:
+        return self.done
+
+
+def submit(form: forms.BaseForm, action: Callable[[dict[str, Any]], Any]) -> Submission:
+    """Validate `form` and, if it is valid, run `action(form.cleaned_data)`.
+
+    The one shape of every form post: an invalid form, or an action's refusal (ActionError,
+    shown on its field or in the error summary), is not done; otherwise the result is kept.
+    """
+    if not form.is_valid():
+        return Submission(False)
+    try:
+        return Submission(True, action(form.cleaned_data))
+    except ActionError as error:
+        add_action_error(form, error)
+        return Submission(False)
+
+
+def attempt(request: HttpRequest, action: Callable[[], Any], success: str = "") -> bool:
+    """Run a button's `action` (no form): its refusal becomes an error message on the next
+    page, its success the `success` message (if any). True when it ran."""
+    try:
+        action()
+    except ActionError as error:
+        messages.error(request, error.message)
+        return False
+    if success:
+        messages.success(request, success)
+    return True

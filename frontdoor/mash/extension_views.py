@@ -1,5 +1,7 @@
 """Staff deciding a partner's request for more time on a check."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,8 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from frontdoor.accounts.access import DECIDERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.lib.forms import error_summary, submit
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import extensions
 from frontdoor.mash.forms import ExtensionDecisionForm
@@ -27,21 +28,15 @@ def decide_extension(request: AuthenticatedRequest, extension_id: int) -> HttpRe
     check = extension.check_request
     contact = check.enquiry.contact
     form = ExtensionDecisionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "grant":
-                extensions.grant_more_time(
-                    extension, request.user, new_due_at=form.cleaned_data["new_due"]
-                )
-            else:
-                extensions.refuse_more_time(
-                    extension, request.user, reason=form.cleaned_data["reason"]
-                )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, f"Request for more time from {check.agency.name} decided.")
-            return redirect("mash:enquiry", enquiry_id=check.enquiry_id)
+
+    def decide(data: dict[str, Any]) -> Any:
+        if data["decision"] == "grant":
+            return extensions.grant_more_time(extension, request.user, new_due_at=data["new_due"])
+        return extensions.refuse_more_time(extension, request.user, reason=data["reason"])
+
+    if request.method == "POST" and submit(form, decide):
+        messages.success(request, f"Request for more time from {check.agency.name} decided.")
+        return redirect("mash:enquiry", enquiry_id=check.enquiry_id)
     record_view(
         request.user,
         extension,

@@ -16,8 +16,7 @@ from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.models import Contact
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.lib.forms import error_summary, submit
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
 from frontdoor.mash.forms import EnquiryForm, RagForm, SharingForm, question_field
@@ -63,14 +62,12 @@ def new_enquiry(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     data = request.POST if request.method == "POST" else None
     form = EnquiryForm(data, agencies=agencies)
-    if data is not None and form.is_valid():
-        try:
-            enquiry = actions.open_mash_enquiry(contact, request.user, form.checks())
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "MASH enquiry opened. The agencies have been asked.")
-            return redirect("mash:enquiry", enquiry_id=enquiry.pk)
+    opened = data is not None and submit(
+        form, lambda data: actions.open_mash_enquiry(contact, request.user, form.checks())
+    )
+    if opened:
+        messages.success(request, "MASH enquiry opened. The agencies have been asked.")
+        return redirect("mash:enquiry", enquiry_id=opened.result.pk)
     return _render_new_enquiry(request, contact, form)
 
 
@@ -79,16 +76,17 @@ def new_enquiry(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
 def change_rag(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     form = RagForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = actions.recompute_open_clocks(
-                contact, request.user, form.cleaned_data["rag"], form.cleaned_data["reason"]
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, f"RAG rating changed. Open checks re-timed: {len(changed)}.")
-            return redirect("mash:rag", contact_id=contact.pk)
+    changed = request.method == "POST" and submit(
+        form,
+        lambda data: actions.recompute_open_clocks(
+            contact, request.user, data["rag"], data["reason"]
+        ),
+    )
+    if changed:
+        messages.success(
+            request, f"RAG rating changed. Open checks re-timed: {len(changed.result)}."
+        )
+        return redirect("mash:rag", contact_id=contact.pk)
     _log_view(request, contact, contact, f"Viewed RAG history of {contact.reference}")
     context = {
         "contact": contact,
@@ -137,14 +135,9 @@ def enquiry(request: AuthenticatedRequest, enquiry_id: int) -> HttpResponse:
 def record_sharing(request: AuthenticatedRequest, enquiry_id: int) -> HttpResponse:
     enquiry = _enquiry_or_404(request, enquiry_id)
     form = SharingForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.record_information_sharing(enquiry, request.user, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Information-sharing decision recorded.")
-            return redirect("mash:enquiry", enquiry_id=enquiry.pk)
+    if submit(form, lambda data: actions.record_information_sharing(enquiry, request.user, **data)):
+        messages.success(request, "Information-sharing decision recorded.")
+        return redirect("mash:enquiry", enquiry_id=enquiry.pk)
     return _render_enquiry(request, enquiry, form)
 
 

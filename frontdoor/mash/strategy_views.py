@@ -21,8 +21,7 @@ from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.models import Contact
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.lib.forms import attempt, error_summary, submit
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import strategy
 from frontdoor.mash.strategy_forms import (
@@ -60,20 +59,19 @@ def convene(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     required = [str(a.pk) for a in agencies if a.slug in strategy.REQUIRED_AGENCIES]
     form = ConveneForm(data, agencies=agencies, initial={"agencies": required})
-    if data is not None and form.is_valid():
-        try:
-            discussion = strategy.convene_strategy_discussion(
-                contact,
-                request.user,
-                held_at=form.held_at(),
-                agencies=form.chosen(),
-                chair_name=form.cleaned_data["chair_name"],
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Strategy discussion convened. The agencies are invited.")
-            return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+    convened = data is not None and submit(
+        form,
+        lambda data: strategy.convene_strategy_discussion(
+            contact,
+            request.user,
+            held_at=form.held_at(),
+            agencies=form.chosen(),
+            chair_name=data["chair_name"],
+        ),
+    )
+    if convened:
+        messages.success(request, "Strategy discussion convened. The agencies are invited.")
+        return redirect("mash:strategy-discussion", discussion_id=convened.result.pk)
     _log_view(request, contact, contact, f"Viewed strategy discussion form for {contact.reference}")
     context = {
         "contact": contact,
@@ -126,23 +124,21 @@ def record(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
     invited = [i.agency for i in discussion.invitations.select_related("agency")]
     form = RecordForm(request.POST, parties=parties_for(invited))
-    if form.is_valid():
-        try:
-            strategy.record_strategy_discussion(
-                discussion,
-                request.user,
-                attendance=form.attendance(),
-                information_shared=form.cleaned_data["information_shared"],
-                outcome=form.cleaned_data["outcome"],
-                rationale=form.cleaned_data["rationale"],
-                actions=form.actions(),
-                chair_name=form.cleaned_data["chair_name"],
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Strategy discussion recorded. Circulate the record.")
-            return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
+    if submit(
+        form,
+        lambda data: strategy.record_strategy_discussion(
+            discussion,
+            request.user,
+            attendance=form.attendance(),
+            information_shared=data["information_shared"],
+            outcome=data["outcome"],
+            rationale=data["rationale"],
+            actions=form.actions(),
+            chair_name=data["chair_name"],
+        ),
+    ):
+        messages.success(request, "Strategy discussion recorded. Circulate the record.")
+        return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
     return _render_discussion(request, discussion, form)
 
 
@@ -150,12 +146,11 @@ def record(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
 @require_POST
 def circulated(request: AuthenticatedRequest, discussion_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
-    try:
-        strategy.mark_record_circulated(discussion, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Record marked as circulated.")
+    attempt(
+        request,
+        lambda: strategy.mark_record_circulated(discussion, request.user),
+        "Record marked as circulated.",
+    )
     return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
 
 
@@ -164,12 +159,11 @@ def circulated(request: AuthenticatedRequest, discussion_id: int) -> HttpRespons
 def action_done(request: AuthenticatedRequest, discussion_id: int, action_id: int) -> HttpResponse:
     discussion = _discussion_or_404(request, discussion_id)
     action = get_object_or_404(StrategyAction, pk=action_id, discussion=discussion)
-    try:
-        strategy.mark_strategy_action_done(action, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Action marked as done.")
+    attempt(
+        request,
+        lambda: strategy.mark_strategy_action_done(action, request.user),
+        "Action marked as done.",
+    )
     return redirect("mash:strategy-discussion", discussion_id=discussion.pk)
 
 

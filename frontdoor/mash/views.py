@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, error_summary
+from frontdoor.lib.forms import error_summary, submit
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
 from frontdoor.mash.disclosure import people_to_search
@@ -76,25 +75,22 @@ def partner_check(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
 def answer(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     check = _check_or_404(request, check_id)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.answer_check(
-                check,
-                answered_by=request.user,
-                answered_by_name=request.user.display_name,
-                known=data["known"] == "yes",
-                what_is_known=data["what_is_known"],
-                risk_indicators=data["risk_indicators"],
-                source_system=data["source_system"],
-                source_date=data["source_date"],
-                via=CheckAnswer.Via.PORTAL,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Your answer has been sent to the MASH.")
-            return redirect("mash:partner-checks")
+    if submit(
+        form,
+        lambda data: actions.answer_check(
+            check,
+            answered_by=request.user,
+            answered_by_name=request.user.display_name,
+            known=data["known"] == "yes",
+            what_is_known=data["what_is_known"],
+            risk_indicators=data["risk_indicators"],
+            source_system=data["source_system"],
+            source_date=data["source_date"],
+            via=CheckAnswer.Via.PORTAL,
+        ),
+    ):
+        messages.success(request, "Your answer has been sent to the MASH.")
+        return redirect("mash:partner-checks")
     return _render_check(request, check, answer_form=form)
 
 
@@ -103,12 +99,7 @@ def answer(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
 def more_time(request: AuthenticatedRequest, check_id: int) -> HttpResponse:
     check = _check_or_404(request, check_id)
     form = MoreTimeForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.request_more_time(check, request.user, form.cleaned_data["reason"])
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Your request for more time has been sent to the MASH.")
-            return redirect("mash:partner-check", check_id=check.pk)
+    if submit(form, lambda data: actions.request_more_time(check, request.user, data["reason"])):
+        messages.success(request, "Your request for more time has been sent to the MASH.")
+        return redirect("mash:partner-check", check_id=check.pk)
     return _render_check(request, check, more_time_form=form)

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontdoor.accounts.access import RECORD_KEEPERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import attempt, submit
 from frontdoor.people import access as people_access
 from frontdoor.people.duplicates import mark_different_people
 from frontdoor.people.merging import merge_people, unmerge
@@ -61,20 +60,19 @@ def review_pair(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
             request.user, person, person_id=person.pk, summary="Viewed as a possible duplicate"
         )
     form = MergeForm(pair, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            merge_people(
-                pair.first,
-                pair.second,
-                request.user,
-                take_from_merged=form.take_from_merged(),
-                pair=pair,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, f"Record {pair.second.pk} has been merged into this record.")
-            return redirect("people:person", person_id=pair.first.pk)
+    merged = request.method == "POST" and submit(
+        form,
+        lambda data: merge_people(
+            pair.first,
+            pair.second,
+            request.user,
+            take_from_merged=form.take_from_merged(),
+            pair=pair,
+        ),
+    )
+    if merged:
+        messages.success(request, f"Record {pair.second.pk} has been merged into this record.")
+        return redirect("people:person", person_id=pair.first.pk)
     return render(
         request,
         "people/duplicate_pair.html",
@@ -93,16 +91,12 @@ def review_pair(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
 @require_POST
 def mark_different(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
     pair = _pair_or_404(request, pair_id)
-    try:
-        mark_different_people(pair, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            f"{pair.first.full_name} and {pair.second.full_name} are recorded as different "
-            "people. They will not be proposed again.",
-        )
+    attempt(
+        request,
+        lambda: mark_different_people(pair, request.user),
+        f"{pair.first.full_name} and {pair.second.full_name} are recorded as different "
+        "people. They will not be proposed again.",
+    )
     return redirect("people:duplicates")
 
 
@@ -110,10 +104,9 @@ def mark_different(request: AuthenticatedRequest, pair_id: int) -> HttpResponse:
 @require_POST
 def undo_merge(request: AuthenticatedRequest, merge_id: int) -> HttpResponse:
     merge = get_object_or_404(people_access.merges_visible_to(request.user), pk=merge_id)
-    try:
-        unmerge(merge, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"The merge of record {merge.merged_id} has been undone.")
+    attempt(
+        request,
+        lambda: unmerge(merge, request.user),
+        f"The merge of record {merge.merged_id} has been undone.",
+    )
     return redirect("people:duplicates")

@@ -14,8 +14,7 @@ from frontdoor.accounts.access import AUDITORS, FRONT_DOOR, STAFF, Authenticated
 from frontdoor.accounts.models import Role
 from frontdoor.audit.log import record_view
 from frontdoor.audit.models import Event as AuditEvent
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import submit
 from frontdoor.people import access as people_access
 from frontdoor.people import actions, hooks
 from frontdoor.people.display import (
@@ -122,19 +121,21 @@ def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> lis
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     possible: list[Candidate] = []
-    if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["confirm_new"]:
-            possible = _possible_duplicates(request, form)
-        if not possible:
-            try:
-                person = actions.create_person(
-                    request.user, **form.person_fields(), **form.address_fields()
-                )
-            except ActionError as error:
-                add_action_error(form, error)
-            else:
-                messages.success(request, f"{person.full_name} has been added.")
-                return redirect("people:person", person_id=person.pk)
+    if request.method == "POST" and form.is_valid() and not form.cleaned_data["confirm_new"]:
+        possible = _possible_duplicates(request, form)
+    added = (
+        request.method == "POST"
+        and not possible
+        and submit(
+            form,
+            lambda data: actions.create_person(
+                request.user, **form.person_fields(), **form.address_fields()
+            ),
+        )
+    )
+    if added:
+        messages.success(request, f"{added.result.full_name} has been added.")
+        return redirect("people:person", person_id=added.result.pk)
     return render(
         request,
         "people/new.html",

@@ -32,8 +32,7 @@ from frontdoor.contacts.forms import (
 )
 from frontdoor.contacts.history import child_history
 from frontdoor.contacts.models import Contact, ContactSubject, Decision, SubjectCandidate
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import attempt, error_summary, submit
 from frontdoor.people import access as people_access
 
 
@@ -114,15 +113,9 @@ def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: An
         "can_read_access_log": access.can_read_access_logs(request.user),
         "now": timezone.now(),
     }
-    context["errors"] = [e for f in forms.values() for e in _summary(f)]
+    context["errors"] = [e for f in forms.values() for e in error_summary(f)]
     status = 400 if context["errors"] else 200
     return render(request, "contacts/contact.html", context, status=status)
-
-
-def _summary(form: Any) -> list[dict[str, str]]:
-    from frontdoor.lib.forms import error_summary
-
-    return error_summary(form)
 
 
 @allow(STAFF)
@@ -136,13 +129,8 @@ def contact_detail(request: AuthenticatedRequest, contact_id: int) -> HttpRespon
 def add_subject(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     form = AddSubjectForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.add_subject(contact, form.to_input(), request.user)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            return redirect("contacts:contact", contact_id=contact.pk)
+    if submit(form, lambda data: actions.add_subject(contact, form.to_input(), request.user)):
+        return redirect("contacts:contact", contact_id=contact.pk)
     return _render_contact(request, contact, subject_form=form)
 
 
@@ -151,17 +139,13 @@ def add_subject(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
 def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     subject = get_object_or_404(ContactSubject, pk=subject_id, contact=contact)
-    try:
-        if request.POST.get("person") == "new":
-            actions.create_person_for_subject(subject, request.user)
-        else:
-            person = get_object_or_404(
-                people_access.visible_to(request.user),
-                pk=request.POST.get("person") or 0,
-            )
-            actions.link_subject(subject, person, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
+    if request.POST.get("person") == "new":
+        attempt(request, lambda: actions.create_person_for_subject(subject, request.user))
+    else:
+        person = get_object_or_404(
+            people_access.visible_to(request.user), pk=request.POST.get("person") or 0
+        )
+        attempt(request, lambda: actions.link_subject(subject, person, request.user))
     return redirect("contacts:contact", contact_id=contact.pk)
 
 
@@ -170,10 +154,7 @@ def link_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int
 def match_subject(request: AuthenticatedRequest, contact_id: int, subject_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     subject = get_object_or_404(ContactSubject, pk=subject_id, contact=contact)
-    try:
-        actions.match_subject(subject, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
+    attempt(request, lambda: actions.match_subject(subject, request.user), "Matches looked for.")
     return redirect("contacts:contact", contact_id=contact.pk)
 
 
@@ -182,20 +163,18 @@ def match_subject(request: AuthenticatedRequest, contact_id: int, subject_id: in
 def triage(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     form = TriageForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.triage_contact(
-                contact,
-                request.user,
-                rag=form.cleaned_data["rag"],
-                level_of_need=form.cleaned_data["level_of_need"],
-                note=form.cleaned_data["note"],
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Triage recorded.")
-            return redirect("contacts:contact", contact_id=contact.pk)
+    if submit(
+        form,
+        lambda data: actions.triage_contact(
+            contact,
+            request.user,
+            rag=data["rag"],
+            level_of_need=data["level_of_need"],
+            note=data["note"],
+        ),
+    ):
+        messages.success(request, "Triage recorded.")
+        return redirect("contacts:contact", contact_id=contact.pk)
     return _render_contact(request, contact, triage_form=form)
 
 
@@ -204,14 +183,9 @@ def triage(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
 def record_decision(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = _contact_or_404(request, contact_id)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.record_decision(contact, request.user, form.to_input())
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Decision recorded and sent to a manager to authorise.")
-            return redirect("contacts:contact", contact_id=contact.pk)
+    if submit(form, lambda data: actions.record_decision(contact, request.user, form.to_input())):
+        messages.success(request, "Decision recorded and sent to a manager to authorise.")
+        return redirect("contacts:contact", contact_id=contact.pk)
     return _render_contact(request, contact, decision_form=form)
 
 
@@ -221,19 +195,14 @@ def authorise(request: AuthenticatedRequest, contact_id: int, decision_id: int) 
     contact = _contact_or_404(request, contact_id)
     decision = get_object_or_404(Decision, pk=decision_id, contact=contact)
     form = AuthoriseForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.authorise_decision(
-                decision,
-                request.user,
-                agree=form.cleaned_data["agree"] == "yes",
-                comment=form.cleaned_data["comment"],
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Authorisation recorded.")
-            return redirect("contacts:contact", contact_id=contact.pk)
+    if submit(
+        form,
+        lambda data: actions.authorise_decision(
+            decision, request.user, agree=data["agree"] == "yes", comment=data["comment"]
+        ),
+    ):
+        messages.success(request, "Authorisation recorded.")
+        return redirect("contacts:contact", contact_id=contact.pk)
     return _render_contact(request, contact, authorise_form=form)
 
 

@@ -14,7 +14,7 @@ from frontdoor.contacts.forms import HandoverItemForm
 from frontdoor.contacts.models import ContactSubject
 from frontdoor.contacts.views.decide import _render_contact
 from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import attempt, submit
 
 
 def _render_list(request: AuthenticatedRequest, errors: list[dict[str, str]]) -> HttpResponse:
@@ -69,12 +69,11 @@ def accept(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
 @require_POST
 def done(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     item = get_object_or_404(contact_access.handover_items_visible_to(request.user), pk=item_id)
-    try:
-        handover.complete_handover_item(item, request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Handover action marked done.")
+    attempt(
+        request,
+        lambda: handover.complete_handover_item(item, request.user),
+        "Handover action marked done.",
+    )
     return redirect("contacts:contact", contact_id=item.contact_id)
 
 
@@ -83,12 +82,7 @@ def done(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
 def add_item(request: AuthenticatedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(contact_access.visible_to(request.user), pk=contact_id)
     form = HandoverItemForm(request.POST)
-    if form.is_valid():
-        try:
-            handover.add_handover_item(contact, request.user, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Handover action added.")
-            return redirect("contacts:contact", contact_id=contact.pk)
+    if submit(form, lambda data: handover.add_handover_item(contact, request.user, **data)):
+        messages.success(request, "Handover action added.")
+        return redirect("contacts:contact", contact_id=contact.pk)
     return _render_contact(request, contact, handover_form=form)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,9 +16,8 @@ from frontdoor.audit.middleware import client_ip
 from frontdoor.contacts import actions, handover
 from frontdoor.contacts.codes import Channel
 from frontdoor.contacts.forms import ConsultationForm, OnlineContactForm, StaffContactForm
-from frontdoor.contacts.models import Consultation
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.contacts.models import Consultation, Contact
+from frontdoor.lib.forms import submit
 
 KINDS = {"professional": True, "public": False}
 
@@ -45,17 +45,16 @@ def online_form(request: HttpRequest, kind: str) -> HttpResponse:
         if form.is_bot():  # look like success so the bot learns nothing
             request.session["submitted_reference"] = actions.new_reference()
             return redirect("contacts:submitted")
-        if form.is_valid():
-            try:
-                channel = Channel.ONLINE_PROFESSIONAL if KINDS[kind] else Channel.ONLINE_PUBLIC
-                contact = actions.receive_contact(
-                    form.to_input(), channel=channel, actor_label=f"online form ({kind})"
-                )
-            except ActionError as error:
-                add_action_error(form, error)
-            else:
-                request.session["submitted_reference"] = contact.reference
-                return redirect("contacts:submitted")
+        channel = Channel.ONLINE_PROFESSIONAL if KINDS[kind] else Channel.ONLINE_PUBLIC
+        received = submit(
+            form,
+            lambda data: actions.receive_contact(
+                form.to_input(), channel=channel, actor_label=f"online form ({kind})"
+            ),
+        )
+        if received:
+            request.session["submitted_reference"] = received.result.reference
+            return redirect("contacts:submitted")
     return render(request, "contacts/online_form.html", {"form": form, "kind": kind})
 
 
@@ -87,27 +86,25 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
             "channel": Channel.PHONE,
         }
     form = StaffContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if form.is_out_of_hours():
-                contact = handover.receive_out_of_hours_contact(
-                    form.to_input(),
-                    form.handover_items(),
-                    actor=request.user,
-                    from_consultation=consultation,
-                )
-            else:
-                contact = actions.receive_contact(
-                    form.to_input(),
-                    channel=form.cleaned_data["channel"],
-                    actor=request.user,
-                    from_consultation=consultation,
-                )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, f"Contact {contact.reference} recorded.")
-            return redirect("contacts:contact", contact_id=contact.pk)
+
+    def receive(data: dict[str, Any]) -> Contact:
+        if form.is_out_of_hours():
+            return handover.receive_out_of_hours_contact(
+                form.to_input(),
+                form.handover_items(),
+                actor=request.user,
+                from_consultation=consultation,
+            )
+        return actions.receive_contact(
+            form.to_input(),
+            channel=data["channel"],
+            actor=request.user,
+            from_consultation=consultation,
+        )
+
+    if request.method == "POST" and (received := submit(form, receive)):
+        messages.success(request, f"Contact {received.result.reference} recorded.")
+        return redirect("contacts:contact", contact_id=received.result.pk)
     return render(
         request, "contacts/new_contact.html", {"form": form, "consultation": consultation}
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.access import partner_roles
 from frontdoor.accounts.models import Agency, ApiToken, User, hash_token
-from frontdoor.audit.log import record_change
+from frontdoor.audit.log import record_change, save_and_record
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.errors import ActionError
 
@@ -83,19 +83,7 @@ def _label(actor: Any, actor_label: str | None) -> str | None:
 
 def save_agency(user: Any, agency: Agency | None, **fields: Any) -> Agency:
     """Add or change a partner agency (administrators edit the list)."""
-    with transaction.atomic():
-        agency = agency or Agency()
-        before = {k: getattr(agency, k) for k in fields}
-        for key, value in fields.items():
-            setattr(agency, key, value)
-        agency.save()
-        record_change(
-            user,
-            agency,
-            summary=f"Agency {agency.name} saved",
-            changes={"before": before, "after": fields},
-        )
-    return agency
+    return save_and_record(user, agency or Agency(), fields, "Agency {name} saved")
 
 
 def _check_agency(role: str, agency: Agency | None) -> None:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from frontdoor.audit.middleware import client_ip, current_request
@@ -54,3 +54,21 @@ def record_change(
     user: Any, record: models.Model, action: str = Event.Action.UPDATE, **kwargs: Any
 ) -> Event:
     return record_event(action, record, user=user, **kwargs)
+
+
+def save_and_record(user: Any, record: models.Model, fields: dict[str, Any], summary: str) -> Any:
+    """Set `fields` on `record`, save it and record the change with its before and after, in
+    one transaction: the building block of actions that edit the council's own lists
+    (agencies, levels of need, …). `summary` may name the saved record's fields: "{name}"."""
+    with transaction.atomic():
+        before = {key: getattr(record, key) for key in fields}
+        for key, value in fields.items():
+            setattr(record, key, value)
+        record.save()
+        record_change(
+            user,
+            record,
+            summary=summary.format(**vars(record)),
+            changes={"before": before, "after": fields},
+        )
+    return record

@@ -17,6 +17,7 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
+    record_under_plan,
 )
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.dates import govuk_date
@@ -73,28 +74,17 @@ def record_cin_plan_review(
 ) -> CINPlanReview:
     """Record a review of a child in need plan."""
     _check_open(plan)
-    check_not_before(
-        held_on,
-        plan.start_date,
-        f"A review cannot be before the plan started on {govuk_date(plan.start_date)}.",
-        "held_on",
+    review: CINPlanReview = record_under_plan(
+        plan,
+        CINPlanReview,
+        on=held_on,
+        field="held_on",
+        too_early="A review cannot be before the plan started on {start}.",
+        what="The review",
+        summary="Child in need plan reviewed",
+        user=user,
+        at=at,
     )
-    with transaction.atomic():
-        episode = locked(plan.episode)
-        check_within_episode(episode, held_on, "The review", "held_on")
-        review = CINPlanReview.objects.create(
-            plan=plan, held_on=held_on, recorded_by=actor(user), created_at=timezone.now()
-        )
-        log(
-            user,
-            review,
-            episode,
-            Kind.PLAN,
-            "Child in need plan reviewed",
-            held_on,
-            created=True,
-            at=at,
-        )
     return review
 
 

@@ -34,6 +34,7 @@ from frontdoor.casework.rules import (
     check_working_day,
     locked,
     log,
+    record_under_plan,
 )
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.dates import govuk_date
@@ -337,19 +338,17 @@ def record_core_group_meeting(
 ) -> CoreGroupMeeting:
     """Record a core group meeting (the first is due within 10 working days of the ICPC)."""
     _check_plan_open(plan)
-    check_not_before(
-        held_on,
-        plan.start_date,
-        f"A core group cannot meet before the plan started on {govuk_date(plan.start_date)}.",
-        "held_on",
+    meeting: CoreGroupMeeting = record_under_plan(
+        plan,
+        CoreGroupMeeting,
+        on=held_on,
+        field="held_on",
+        too_early="A core group cannot meet before the plan started on {start}.",
+        what="The core group meeting",
+        summary="Core group meeting",
+        user=user,
+        at=at,
     )
-    with transaction.atomic():
-        episode = locked(plan.episode)
-        check_within_episode(episode, held_on, "The core group meeting", "held_on")
-        meeting = CoreGroupMeeting.objects.create(
-            plan=plan, held_on=held_on, recorded_by=actor(user), created_at=timezone.now()
-        )
-        log(user, meeting, episode, Kind.PLAN, "Core group meeting", held_on, created=True, at=at)
     return meeting
 
 
@@ -363,33 +362,19 @@ def record_statutory_visit(
 ) -> StatutoryVisit:
     """Record a statutory visit to a child on a plan, and whether they were seen alone."""
     _check_plan_open(plan)
-    check_not_before(
-        visited_on,
-        plan.start_date,
-        f"A visit under the plan cannot be before it started on {govuk_date(plan.start_date)}.",
-        "visited_on",
+    alone = "seen alone" if is_seen_alone else "not seen alone"
+    visit: StatutoryVisit = record_under_plan(
+        plan,
+        StatutoryVisit,
+        on=visited_on,
+        field="visited_on",
+        too_early="A visit under the plan cannot be before it started on {start}.",
+        what="The visit",
+        summary=f"Statutory visit: child {alone}",
+        user=user,
+        at=at,
+        is_seen_alone=is_seen_alone,
     )
-    with transaction.atomic():
-        episode = locked(plan.episode)
-        check_within_episode(episode, visited_on, "The visit", "visited_on")
-        visit = StatutoryVisit.objects.create(
-            plan=plan,
-            visited_on=visited_on,
-            is_seen_alone=is_seen_alone,
-            recorded_by=actor(user),
-            created_at=timezone.now(),
-        )
-        alone = "seen alone" if is_seen_alone else "not seen alone"
-        log(
-            user,
-            visit,
-            episode,
-            Kind.PLAN,
-            f"Statutory visit: child {alone}",
-            visited_on,
-            created=True,
-            at=at,
-        )
     return visit
 
 

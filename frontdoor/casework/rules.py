@@ -6,13 +6,14 @@ Every casework action checks its dates here, so the messages read the same every
 import datetime as dt
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.models import CINEpisode
 from frontdoor.chronology.actions import add_event
+from frontdoor.chronology.models import Kind
 from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import is_bank_holiday
@@ -125,3 +126,32 @@ def recorded_work(episode: CINEpisode) -> list[str]:
         ("a looked-after episode", episode.looked_after_episodes),
     ]
     return [name for name, related in kinds if related.exists()]
+
+
+def record_under_plan(
+    plan: Any,
+    model: type[models.Model],
+    *,
+    on: dt.date,
+    field: str,
+    too_early: str,
+    what: str,
+    summary: str,
+    user: Any,
+    at: dt.datetime | None,
+    **values: Any,
+) -> Any:
+    """Record something that happened under an open plan on `on` (a review, a core group
+    meeting, a visit): not before the plan started (`too_early`, with "{start}" for its date),
+    within the episode (`what` names it), with its audit row and chronology event."""
+    check_not_before(
+        on, plan.start_date, too_early.format(start=govuk_date(plan.start_date)), field
+    )
+    with transaction.atomic():
+        episode = locked(plan.episode)
+        check_within_episode(episode, on, what, field)
+        row = model.objects.create(  # type: ignore[attr-defined]
+            plan=plan, recorded_by=actor(user), created_at=timezone.now(), **{field: on}, **values
+        )
+        log(user, row, episode, Kind.PLAN, summary, on, created=True, at=at)
+    return row

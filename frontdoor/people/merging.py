@@ -30,23 +30,11 @@ from frontdoor.lib.errors import ActionError
 from frontdoor.people import hooks
 from frontdoor.people.models import Alias, DuplicatePair, Merge, Person, Residence
 from frontdoor.people.search_keys import alias_search_keys, search_keys
-from frontdoor.people.validation import check_person, plain
+from frontdoor.people.validation import EDITABLE_FIELDS, check_person, plain
 
-# The details a reviewer chooses between, field by field ("address" is the current address).
-CHOOSABLE_FIELDS = (
-    "kind",
-    "given_name",
-    "family_name",
-    "date_of_birth",
-    "expected_date_of_birth",
-    "sex",
-    "ethnicity",
-    "disabilities",
-    "nhs_number",
-    "upn",
-    "la_child_id",
-    "restricted_to_team",
-)
+# The details a reviewer chooses between, field by field, are those a worker may edit ("address"
+# is the current address).
+CHOOSABLE_FIELDS = EDITABLE_FIELDS
 ADDRESS = "address"
 # Identifiers the DfE treats as unique: taken off the tombstone when the survivor takes them.
 UNIQUE_IDENTIFIERS = ("upn", "la_child_id")

@@ -2,9 +2,7 @@
 
 from typing import Any
 
-from django.db import transaction
-
-from frontdoor.audit.log import record_change
+from frontdoor.audit.log import save_and_record
 from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.lib.errors import ActionError
 
@@ -17,16 +15,4 @@ def save_level_of_need(user: Any, level: LevelOfNeed | None, **fields: Any) -> L
         clash = clash.exclude(pk=level.pk)
     if clash.exists():
         raise ActionError(f"Level {rank} already exists. Choose another number.", field="rank")
-    with transaction.atomic():
-        level = level or LevelOfNeed()
-        before = {k: getattr(level, k) for k in fields}
-        for key, value in fields.items():
-            setattr(level, key, value)
-        level.save()
-        record_change(
-            user,
-            level,
-            summary=f"Level of need {level.rank} saved",
-            changes={"before": before, "after": fields},
-        )
-    return level
+    return save_and_record(user, level or LevelOfNeed(), fields, "Level of need {rank} saved")

@@ -8,11 +8,11 @@ scores (0 to 10) are stored per participant and date so that a child's trend can
 Imported by `frontdoor.casework.models` so Django registers the models with casework.
 """
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from frontdoor.lib.dates import govuk_date
 
 # Signs of Safety: "10 means everyone knows the children are safe enough to close the case;
 # 0 means things are so bad the children can't live at home."
@@ -104,15 +104,11 @@ class SafetyMap(models.Model):
     def occasion(self) -> str:
         """The occasion, in words: "Assessment started 3 March 2025"."""
         if self.assessment_id:
-            return f"Assessment started {_long(self.assessment.start_date)}"  # type: ignore[union-attr]
+            return f"Assessment started {govuk_date(self.assessment.start_date)}"  # type: ignore[union-attr]
         if self.initial_conference_id:
             held = self.initial_conference.held_on  # type: ignore[union-attr]
-            return f"Initial child protection conference on {_long(held)}"
-        return f"Child protection review conference on {_long(self.cp_review.held_on)}"  # type: ignore[union-attr]
-
-
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+            return f"Initial child protection conference on {govuk_date(held)}"
+        return f"Child protection review conference on {govuk_date(self.cp_review.held_on)}"  # type: ignore[union-attr]
 
 
 class ScalingScore(models.Model):

@@ -71,6 +71,11 @@ def age_on(born: dt.date, day: dt.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def months_of_age_on(born: dt.date, day: dt.date) -> int:
+    """Age in whole calendar months on `day` (a baby's age: "14 months old")."""
+    return (day.year - born.year) * 12 + day.month - born.month - (day.day < born.day)
+
+
 def govuk_date(value: Any) -> str:
     """A date (or the local date of a moment) as GOV.UK writes it: "6 December 2026"."""
     return govuk_datetime(value, GOVUK_DATE)

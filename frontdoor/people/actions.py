@@ -14,6 +14,7 @@ from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.identifiers import default_la_child_id
 from frontdoor.people.models import Alias, Household, Person, Relationship, Residence
@@ -241,7 +242,7 @@ def _move(person: Person, household: Household, user: Any, start_date: dt.date |
     )
     _chronicle(
         person,
-        f"Address changed: moved to {household.postcode} on {start_date.day} {start_date:%B %Y}",
+        f"Address changed: moved to {household.postcode} on {govuk_date(start_date)}",
         user,
     )
     return residence

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from frontdoor.lib.dates import govuk_date, months_of_age_on
 from frontdoor.people.models import Disability, Person
 
 
@@ -17,21 +18,17 @@ def age_text(person: Person, today: dt.date | None = None) -> str:
     if person.date_of_birth is None:
         due = person.expected_date_of_birth
         if person.kind == Person.Kind.UNBORN and due:
-            return f"Unborn (due {due.day} {due:%B %Y})"
+            return f"Unborn (due {govuk_date(due)})"
         return "Unborn" if person.kind == Person.Kind.UNBORN else ""
     born = person.date_of_birth
     years = person.age_on(today) or 0
     if years >= 2:
         return _plural(years, "year")
-    months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+    months = months_of_age_on(born, today)
     if months >= 1:
         return _plural(months, "month")
     days = (today - born).days
     return _plural(days // 7, "week") if days >= 7 else _plural(days, "day")
-
-
-def date_text(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def nhs_number_text(value: str) -> str:

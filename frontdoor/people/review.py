@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from frontdoor.lib.dates import govuk_date
 from frontdoor.people.display import nhs_number_text
 from frontdoor.people.merging import ADDRESS, CHOOSABLE_FIELDS, differing_fields
 from frontdoor.people.models import DuplicatePair, Person
@@ -38,7 +39,7 @@ def shown(person: Person, name: str) -> str:
         return str(residence.household) if residence else "No current address"
     value = getattr(person, name)
     if name in ("date_of_birth", "expected_date_of_birth"):
-        return f"{value.day} {value:%B %Y}" if value else "Not known"
+        return govuk_date(value) if value else "Not known"
     if name == "nhs_number":
         return nhs_number_text(value) or "Not known"
     if name == "disabilities":

@@ -28,6 +28,7 @@ from dateutil.easter import easter
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from frontdoor.accounts.actions import create_staff_user
 from frontdoor.accounts.models import Agency, Role, User
 from frontdoor.contacts.models import Contact, Outcome, Rag
 from frontdoor.lib.workdays import add_working_hours, is_working_day, working_hours
@@ -37,6 +38,7 @@ from frontdoor.mash.models import AgencyCheck, CheckAnswer, MashEnquiry
 from frontdoor.notifications.actions import send_notifications
 from frontdoor.synth.names import NAMES, STAFF_ORIGINS
 from frontdoor.synth.plan import PASSED, PlannedContact
+from frontdoor.synth.staff import SEEDER
 
 # Chance a contact goes to the MASH, by what the plan says it becomes.
 MASH_SHARE = {"referral": 0.85, Rag.RED: 0.9, Rag.AMBER: 0.7, Rag.GREEN: 0.08}
@@ -183,18 +185,19 @@ class MashStory:
         people = []
         for n in (1, 2):
             boys, girls, surnames = NAMES[rng.choice(STAFF_ORIGINS)]
-            user, created = User.objects.get_or_create(
-                username=f"partner-{slug}-{n:02d}",
-                defaults={
-                    "role": Role.MASH_PARTNER,
-                    "agency": agency,
-                    "first_name": rng.choice(girls if rng.random() < 0.7 else boys),
-                    "last_name": rng.choice(surnames),
-                },
+            username = f"partner-{slug}-{n:02d}"
+            first = rng.choice(girls if rng.random() < 0.7 else boys)
+            last = rng.choice(surnames)
+            user = User.objects.filter(username=username).first() or create_staff_user(
+                None,
+                password=None,  # seeded partners never sign in
+                actor_label=SEEDER,
+                agency=agency,
+                username=username,
+                role=Role.MASH_PARTNER,
+                first_name=first,
+                last_name=last,
             )
-            if created:
-                user.set_unusable_password()  # seeded partners never sign in
-                user.save(update_fields=["password"])
             people.append(user)
         return people
 

@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from frontdoor.lib.dates import age_on
 from frontdoor.lib.identifiers import nhs_number_with_check_digit, upn_check_letter
 from frontdoor.synth import places
 from frontdoor.synth.names import ETHNICITY_PROFILE, NAMES
@@ -59,8 +60,7 @@ class SynthPerson:
             self.previous_family_name = _feminine(self.previous_family_name)
 
     def age_on(self, day: dt.date) -> int:
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
     def is_child_on(self, day: dt.date) -> bool:
         """Born at least a week before `day` and not yet 18."""

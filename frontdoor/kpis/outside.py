@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from frontdoor.kpis.periods import Period, percent
 from frontdoor.outside.clocks import RHI_HOURS
 from frontdoor.outside.codes import ExploitationType, InterviewOutcome, Level
-from frontdoor.outside.models import MissingEpisode, Screening
+from frontdoor.outside.models import MissingEpisode, MissingEpisodeQuerySet, Screening
 
 CHILD = Coalesce("person__merged_into_id", "person_id")
 
@@ -26,7 +26,7 @@ def _children(queryset: QuerySet[Any]) -> int:
     return queryset.order_by().annotate(child=CHILD).values("child").distinct().count()
 
 
-def _episodes(period: Period) -> QuerySet[MissingEpisode]:
+def _episodes(period: Period) -> MissingEpisodeQuerySet:
     return MissingEpisode.objects.counted().started_between(period.first, period.last)
 
 
@@ -54,7 +54,7 @@ def missing_from_care_children(period: Period) -> int:
     return _children(_episodes(period).from_care())
 
 
-def _returns(period: Period) -> QuerySet[MissingEpisode]:
+def _returns(period: Period) -> MissingEpisodeQuerySet:
     first, last = period.moments()
     return MissingEpisode.objects.counted().returned_between(first, last)
 

@@ -25,6 +25,8 @@ from frontdoor.outside.models import (
     Screening,
     SharingDecision,
 )
+from frontdoor.outside.network_models import NetworkLinkQuerySet
+from frontdoor.outside.screening_models import ScreeningQuerySet
 from frontdoor.people import access as people_access
 from frontdoor.people.models import Person, PersonQuerySet
 
@@ -100,11 +102,11 @@ def sees_interview_content(user: Any, episode: MissingEpisode) -> bool:
     )
 
 
-def screenings_visible_to(user: Any) -> QuerySet[Screening]:
+def screenings_visible_to(user: Any) -> ScreeningQuerySet:
     return Screening.objects.filter(person__in=people_visible_to(user))
 
 
-def links_visible_to(user: Any) -> QuerySet[NetworkLink]:
+def links_visible_to(user: Any) -> NetworkLinkQuerySet:
     """Links whose child (and other person, if any) `user` may open."""
     people = people_visible_to(user)
     return NetworkLink.objects.filter(child__in=people).filter(

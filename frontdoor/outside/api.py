@@ -89,14 +89,18 @@ def _refused(error: ActionError, status: int = 422) -> HttpResponse:
     openapi_extra={
         "responses": {
             201: {
-                "description": "Recorded. If the child is back, the 72-hour clock for the return home interview has started."
+                "description": "Recorded. If the child is back, the 72-hour clock for the "
+                "return home interview has started."
             },
             200: {
-                "description": "A retry with the same Idempotency-Key and body: the episode first recorded."
+                "description": "A retry with the same Idempotency-Key and body: the "
+                "episode first recorded."
             },
             **REFUSALS,
             422: {
-                "description": "A field is not valid, the times are impossible (a return before the report), the child is not known, or the key was used with another body. Nothing was recorded."
+                "description": "A field is not valid, the times are impossible (a return "
+                "before the report), the child is not known, or the key was used with "
+                "another body. Nothing was recorded."
             },
         }
     },
@@ -115,7 +119,8 @@ def report(
             422,
             "unknown-child",
             "The child is not known",
-            "Nothing was recorded. No child with that NHS number or LA child ID is known to the council: send a contact instead.",
+            "Nothing was recorded. No child with that NHS number or LA child ID is known to "
+            "the council: send a contact instead.",
             [
                 FieldProblem(
                     field="child", message="No child with that NHS number or LA child ID is known."
@@ -154,13 +159,15 @@ def report(
     openapi_extra={
         "responses": {
             200: {
-                "description": "Recorded: the 72-hour clock for the return home interview has started."
+                "description": "Recorded: the 72-hour clock for the return home interview "
+                "has started."
             },
             **REFUSALS,
             404: {"description": "Your agency did not report that episode."},
             409: {"description": "The return was already recorded."},
             422: {
-                "description": "A field is not valid, or the return is before the report. Nothing was recorded."
+                "description": "A field is not valid, or the return is before the report. "
+                "Nothing was recorded."
             },
         }
     },

@@ -1,5 +1,7 @@
 """The ROTH team's forms (GOV.UK macros render them; casework's field layout is reused)."""
 
+from __future__ import annotations
+
 import datetime as dt
 from typing import Any
 
@@ -84,7 +86,7 @@ class ReturnForm(forms.Form):
 
 
 class AllocateForm(forms.Form):
-    worker = forms.ModelChoiceField(
+    worker: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Worker to hold the interview",
         queryset=None,
         empty_label="Choose a worker",
@@ -93,11 +95,11 @@ class AllocateForm(forms.Form):
 
     def __init__(self, *args: Any, workers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["worker"]
-        field.queryset = workers  # type: ignore[attr-defined]
+        field: Any = self.fields["worker"]
+        field.queryset = workers
         field.label_from_instance = lambda u: (
             f"{u.get_full_name() or u.username} ({u.team or 'no team'})"
-        )  # type: ignore[attr-defined]
+        )
 
 
 class InterviewForm(forms.Form):
@@ -124,7 +126,7 @@ class InterviewForm(forms.Form):
         help_text="A park, shop, address or area. It is added to the child's network.",
     )
     place_postcode = forms.CharField(label="Postcode of the place", required=False, max_length=8)
-    adult = forms.ModelChoiceField(
+    adult: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Adult of concern already known",
         queryset=None,
         required=False,
@@ -146,7 +148,7 @@ class InterviewForm(forms.Form):
         self.fields["adult"].queryset = adults  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if bool(data.get("adult_given_name")) != bool(data.get("adult_family_name")):
             raise ValidationError("Give the new adult's first and last names.")
         return data
@@ -184,7 +186,7 @@ class ScreeningForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    other = forms.ModelChoiceField(
+    other: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="A person (adult of concern or another child)",
         queryset=None,
         required=False,
@@ -207,10 +209,9 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = people  # type: ignore[attr-defined]
-        self.fields["other"].label_from_instance = lambda p: (
-            f"{p.full_name} ({p.get_kind_display().lower()})"
-        )  # type: ignore[attr-defined]
+        field: Any = self.fields["other"]
+        field.queryset = people
+        field.label_from_instance = lambda p: f"{p.full_name} ({p.get_kind_display().lower()})"
 
 
 class MeetingForm(forms.Form):
@@ -238,7 +239,7 @@ class ReferForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Partner agency",
         queryset=None,
         empty_label="Choose an agency",

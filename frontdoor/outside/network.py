@@ -18,11 +18,16 @@ from networkx.algorithms.community import greedy_modularity_communities
 
 from frontdoor.outside.codes import Confidence, EntityKind
 from frontdoor.outside.models import Entity, NetworkLink
+from frontdoor.outside.network_models import NetworkLinkQuerySet
 from frontdoor.people.models import Person
 
 WIDTH, HEIGHT = 720, 520
 COLOURS = {"child": "#1d70b8", "focus": "#0b0c0c", "adult": "#d4351c", "entity": "#00703c"}
-DASHES = {Confidence.CONFIRMED: "", Confidence.PROBABLE: "8 4", Confidence.POSSIBLE: "2 4"}
+DASHES: dict[str, str] = {
+    Confidence.CONFIRMED: "",
+    Confidence.PROBABLE: "8 4",
+    Confidence.POSSIBLE: "2 4",
+}
 
 
 def node_of(link: NetworkLink) -> str:
@@ -37,10 +42,10 @@ def build_graph(links: QuerySet[NetworkLink]) -> "nx.Graph[str]":
         child = f"p{link.child_id}"
         graph.add_node(child, label=link.child.full_name, kind="child")
         target = node_of(link)
-        if link.other_id:
+        if link.other is not None:
             kind = "child" if link.other.is_child else "adult"
             graph.add_node(target, label=link.other.full_name, kind=kind)
-        else:
+        elif link.entity is not None:
             graph.add_node(target, label=str(link.entity), kind=link.entity.kind)
         count = graph.edges[child, target]["count"] + 1 if graph.has_edge(child, target) else 1
         graph.add_edge(child, target, link=link, count=count)
@@ -75,7 +80,7 @@ def connected_groups(graph: "nx.Graph[str]", communities: bool = False) -> list[
 
 
 def adults_linked_to_children(
-    links: QuerySet[NetworkLink], least: int = 2
+    links: NetworkLinkQuerySet, least: int = 2
 ) -> list[tuple[Person, int]]:
     """Adults linked to at least `least` different children, most first."""
     counts = (
@@ -90,7 +95,7 @@ def adults_linked_to_children(
     return [(people[row["other"]], row["children"]) for row in counts]
 
 
-def recurring_places(links: QuerySet[NetworkLink], least: int = 2) -> list[tuple[Entity, int, int]]:
+def recurring_places(links: NetworkLinkQuerySet, least: int = 2) -> list[tuple[Entity, int, int]]:
     """Places named in at least `least` return home interviews: (place, interviews, children)."""
     rows = (
         links.from_interviews()
@@ -156,7 +161,7 @@ def picture(child: Person, links: QuerySet[NetworkLink]) -> tuple[str, list[Netw
     places = _layout(focus, [first, second])
     labels = {focus: (child.full_name, "focus")}
     for link in [*direct, *second_links]:
-        if link.other_id:
+        if link.other is not None:
             labels[f"p{link.other_id}"] = (
                 link.other.full_name,
                 "child" if link.other.is_child else "adult",
@@ -175,7 +180,8 @@ def _svg(
     labels: dict[str, tuple[str, str]],
 ) -> str:
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="network-title network-desc" '
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="network-title network-desc" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" font-family="arial, sans-serif">',
         f'<title id="network-title">Network of {escape(child.full_name)}</title>',
         f'<desc id="network-desc">{len(links)} links, listed in the table of links on this page: '
@@ -186,21 +192,24 @@ def _svg(
         if start is None or end is None:
             continue
         dash = DASHES.get(link.confidence, "")
+        dashes = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
             f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
-            f'stroke="#505a5f" stroke-width="2"{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/>'
+            f'stroke="#505a5f" stroke-width="2"{dashes}/>'
         )
     for node, (x, y) in places.items():
         name, kind = labels.get(node, ("", "entity"))
         colour = COLOURS.get(kind, COLOURS["entity"])
+        radius = 13 if kind == "focus" else 10
         shape = (
             f'<rect x="{x - 9:.1f}" y="{y - 9:.1f}" width="18" height="18" fill="{colour}"/>'
             if kind == "entity"
-            else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{13 if kind == "focus" else 10}" fill="{colour}"/>'
+            else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{colour}"/>'
         )
         parts.append(shape)
         parts.append(
-            f'<text x="{x:.1f}" y="{y + 28:.1f}" text-anchor="middle" font-size="14" fill="#0b0c0c">'
+            f'<text x="{x:.1f}" y="{y + 28:.1f}" text-anchor="middle" font-size="14" '
+            'fill="#0b0c0c">'
             f"{escape(name[:32])}</text>"
         )
     parts.append("</svg>")

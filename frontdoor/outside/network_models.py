@@ -96,7 +96,7 @@ class NetworkLink(models.Model):
 
     @property
     def target_name(self) -> str:
-        return self.other.full_name if self.other_id else str(self.entity)
+        return self.other.full_name if self.other is not None else str(self.entity)
 
 
 class ContextReferral(models.Model):

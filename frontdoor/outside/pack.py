@@ -106,7 +106,8 @@ def build_pack(meeting: Meeting, visible_people: Any) -> Pack:
         items[link.child_id].links.append(link)
     open_actions = MeetingAction.objects.still_open().select_related("note__meeting")
     for action in open_actions.filter(note__person_id__in=ids):
-        items[action.note.person_id].open_actions.append(action)
+        if action.note.person_id is not None:
+            items[action.note.person_id].open_actions.append(action)
     for pid, prompt in prompts_for(ids, meeting.held_on).items():
         items[pid].prompt = prompt
     themes: Counter[tuple[str, str]] = Counter()

@@ -43,7 +43,8 @@ class ReturnIn(StrictSchema):
     returned_at: dt.datetime = Field(description="When the child was back or found (with offset).")
     found_by: Literal["returned", "police", "carer", "professional", "other", ""] = Field(
         "",
-        description="`returned` (came back by themselves), `police`, `carer`, `professional`, `other`.",
+        description="`returned` (came back by themselves), `police`, `carer`, "
+        "`professional`, `other`.",
     )
     where_found: str = Field("", max_length=200)
     found_with: str = Field("", max_length=200)

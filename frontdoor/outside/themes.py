@@ -31,7 +31,8 @@ class Table:
         top = max(values[0] for _, values in rows) or 1
         height, bar = 26 * len(rows) + 10, 24
         parts = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{self.key}-chart" '
+            '<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+            f'aria-labelledby="{self.key}-chart" '
             f'viewBox="0 0 640 {height}" width="100%" font-family="arial, sans-serif">',
             f'<title id="{self.key}-chart">Bar chart of "{escape(self.columns[0])}" in the table '
             f"{escape(self.title)}, which lists the same numbers.</title>",
@@ -40,13 +41,15 @@ class Table:
             y = 5 + i * 26
             width = 380 * values[0] / top
             parts.append(
-                f'<text x="200" y="{y + 17}" text-anchor="end" font-size="14" fill="#0b0c0c">{escape(label[:28])}</text>'
+                f'<text x="200" y="{y + 17}" text-anchor="end" font-size="14" '
+                f'fill="#0b0c0c">{escape(label[:28])}</text>'
             )
             parts.append(
                 f'<rect x="210" y="{y}" width="{width:.1f}" height="{bar - 4}" fill="#1d70b8"/>'
             )
             parts.append(
-                f'<text x="{216 + width:.1f}" y="{y + 17}" font-size="14" fill="#0b0c0c">{values[0]}</text>'
+                f'<text x="{216 + width:.1f}" y="{y + 17}" font-size="14" '
+                f'fill="#0b0c0c">{values[0]}</text>'
             )
         parts.append("</svg>")
         return "".join(parts)
@@ -88,6 +91,8 @@ def themes_by_quarter(first: dt.date, last: dt.date) -> Table:
         .exclude(factors__name=None)
         .values_list("held_at", "factors__name")
     ):
+        if held is None:
+            continue
         quarter = f"{held.year} Q{(held.month - 1) // 3 + 1}"
         counts[quarter][name] += 1
     rows = [

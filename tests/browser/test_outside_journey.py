@@ -75,7 +75,9 @@ def _record_return(page: Page, now: dt.datetime, check: Check) -> None:
     check(page)
     page.get_by_role("link", name="Record the child's return").click()
     check(page)
-    _fill_moment(page, "Date the child returned", "Time the child returned", now - dt.timedelta(hours=5))
+    _fill_moment(
+        page, "Date the child returned", "Time the child returned", now - dt.timedelta(hours=5)
+    )
     page.get_by_label("Police", exact=True).check()
     page.get_by_label("Where the child was found").fill("Grove Park")
     page.get_by_role("button", name="Record the child's return").click()
@@ -85,7 +87,9 @@ def _record_return(page: Page, now: dt.datetime, check: Check) -> None:
 
 
 def _caseload_clock(page: Page, check: Check) -> None:
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Missing and exploitation").click()
+    page.get_by_role("navigation", name="Menu").get_by_role(
+        "link", name="Missing and exploitation"
+    ).click()
     clocks = page.locator("#interview-clocks")
     expect(clocks).to_contain_text("Jade Morgan")
     expect(clocks).to_contain_text("hours left")
@@ -97,7 +101,9 @@ def _interview(page: Page, now: dt.datetime, check: Check) -> None:
     page.get_by_role("link", name="Record the return home interview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Record the return home interview")
     check(page)
-    _fill_moment(page, "Date the interview was offered", "Time offered", now - dt.timedelta(hours=3))
+    _fill_moment(
+        page, "Date the interview was offered", "Time offered", now - dt.timedelta(hours=3)
+    )
     page.get_by_role("group", name="Outcome").get_by_label("Accepted").check()
     _fill_moment(page, "Date the interview was held", "Time held", now - dt.timedelta(hours=1))
     factors = page.get_by_role("group", name="Push and pull factors")
@@ -122,10 +128,16 @@ def _screen(page: Page, check: Check) -> None:
     check(page)
     page.get_by_role("link", name="Screen for exploitation").click()
     check(page)
-    page.get_by_role("group", name="Exploitation screened for").get_by_label("Child sexual exploitation (CSE)").check()
+    page.get_by_role("group", name="Exploitation screened for").get_by_label(
+        "Child sexual exploitation (CSE)"
+    ).check()
     _fill_date(page, "Date of the screening", timezone.localdate())
-    page.get_by_role("group", name="Has the child disclosed exploitation?").get_by_label("No").check()
-    page.get_by_label("Relationships: Older associates or a relationship of concern").select_option("high")
+    page.get_by_role("group", name="Has the child disclosed exploitation?").get_by_label(
+        "No"
+    ).check()
+    page.get_by_label("Relationships: Older associates or a relationship of concern").select_option(
+        "high"
+    )
     page.get_by_label("Missing: Going missing, staying out late or overnight").select_option("high")
     page.get_by_role("button", name="Record the screening").click()
     expect(page.locator("#screening-level")).to_have_text("Level: high")
@@ -142,8 +154,15 @@ def _meeting(page: Page, check: Check) -> None:
     page.get_by_role("button", name="Prepare the meeting").click()
     main = page.get_by_role("main")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Weekly missing meeting")
-    for shown in ["Jade Morgan", "I went to Grove Park and then to Dean's flat.", "Accepted",
-                  "Dean Rowe", "Grove Park (BS23 1AA)", "Conflict at home", "high"]:
+    for shown in [
+        "Jade Morgan",
+        "I went to Grove Park and then to Dean's flat.",
+        "Accepted",
+        "Dean Rowe",
+        "Grove Park (BS23 1AA)",
+        "Conflict at home",
+        "high",
+    ]:
         expect(main).to_contain_text(shown)
     check(page)
     pdf_url = page.get_by_role("link", name="Download the pack (PDF)").get_attribute("href")
@@ -165,9 +184,16 @@ def _network(page: Page, check: Check) -> None:
 
 def test_missing_to_meeting_pack_and_network(page: Page, assert_accessible: Check, sign_in) -> None:
     roth = make_persona("roth_worker")
-    create_person(roth, kind="child", given_name="Jade", family_name="Morgan",
-                  date_of_birth=dt.date(2010, 6, 1), nhs_number=NHS_NUMBER, postcode="BS23 1UJ",
-                  address="1 High Street")
+    create_person(
+        roth,
+        kind="child",
+        given_name="Jade",
+        family_name="Morgan",
+        date_of_birth=dt.date(2010, 6, 1),
+        nhs_number=NHS_NUMBER,
+        postcode="BS23 1UJ",
+        address="1 High Street",
+    )
     now = timezone.now().replace(second=0, microsecond=0)
     episode_id = _police_report(page, now)
     assert MissingEpisode.objects.get(pk=episode_id).reported_by_agency.slug == "police"

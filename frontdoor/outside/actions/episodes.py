@@ -108,7 +108,8 @@ def report_missing_episode(
             episode,
             person,
             Kind.MISSING,
-            f"{EpisodeKind(kind).label.split(' (')[0]} from {MissingFrom(missing_from).label.lower()}"
+            f"{EpisodeKind(kind).label.split(' (')[0]} from "
+            f"{MissingFrom(missing_from).label.lower()}"
             f", reported{who}",
             missing_since,
             created=True,

@@ -25,7 +25,9 @@ def save_push_pull_factor(
         raise ActionError("Choose push or pull.", field="direction")
     if not name.strip():
         raise ActionError("Give the factor a name.", field="name")
-    clash = PushPullFactor.objects.filter(code=code).exclude(pk=getattr(factor, "pk", None))
+    clash = PushPullFactor.objects.filter(code=code)
+    if factor is not None:
+        clash = clash.exclude(pk=factor.pk)
     if clash.exists():
         raise ActionError("Another factor has that code.", field="code")
     with transaction.atomic():

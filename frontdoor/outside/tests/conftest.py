@@ -32,11 +32,18 @@ def roth(persona: Any) -> Any:
 
 @pytest.fixture
 def make_child(roth: Any) -> Callable[..., Person]:
-    def make(given: str = "Jade", born: dt.date = D(2010, 6, 1), **fields: Any) -> Person:
+    def make(given: str = "Jade", born: dt.date | None = None, **fields: Any) -> Person:
+        born = born or D(2010, 6, 1)
         return create_person(
-            roth, kind="child", given_name=given, family_name="Morgan", date_of_birth=born,
-            nhs_number=fields.pop("nhs_number", ""), postcode=fields.pop("postcode", "BS23 1UJ"),
-            address="1 High Street", **fields,
+            roth,
+            kind="child",
+            given_name=given,
+            family_name="Morgan",
+            date_of_birth=born,
+            nhs_number=fields.pop("nhs_number", ""),
+            postcode=fields.pop("postcode", "BS23 1UJ"),
+            address="1 High Street",
+            **fields,
         )
 
     return make
@@ -51,10 +58,17 @@ def child(make_child: Callable[..., Person]) -> Person:
 def missing(roth: Any) -> Callable[..., MissingEpisode]:
     """missing(child, since, back=None): a child reported missing from home, maybe back."""
 
-    def report(person: Person, since: dt.datetime, back: dt.datetime | None = None) -> MissingEpisode:
+    def report(
+        person: Person, since: dt.datetime, back: dt.datetime | None = None
+    ) -> MissingEpisode:
         episode = actions.report_missing_episode(
-            person, kind="missing", missing_from="home", missing_since=since,
-            reported_at=since + dt.timedelta(hours=1), user=roth, at=since + dt.timedelta(hours=1),
+            person,
+            kind="missing",
+            missing_from="home",
+            missing_since=since,
+            reported_at=since + dt.timedelta(hours=1),
+            user=roth,
+            at=since + dt.timedelta(hours=1),
         )
         if back is not None:
             episode = actions.record_return(episode, returned_at=back, user=roth, at=back)

@@ -48,11 +48,19 @@ def police() -> str:
 
 
 def test_the_police_report_a_child_missing_and_back(child, police):
-    returned = {"returned_at": "2026-03-07T18:00:00+00:00", "found_by": "police", "where_found": "Grove Park"}
+    returned = {
+        "returned_at": "2026-03-07T18:00:00+00:00",
+        "found_by": "police",
+        "where_found": "Grove Park",
+    }
     response = send(report(returned=returned), police)
     assert response.status_code == 201, response.content
     episode = MissingEpisode.objects.get()
-    assert (episode.person, episode.reported_by_agency.slug, episode.police_risk) == (child, "police", "medium")
+    assert (episode.person, episode.reported_by_agency.slug, episode.police_risk) == (
+        child,
+        "police",
+        "medium",
+    )
     assert response.json()["status"] == "returned"
     assert response.json()["return_interview_due_at"].startswith("2026-03-10T18:00")
 
@@ -110,10 +118,25 @@ def test_the_police_report_the_return_later_once(child, police):
     episode_id = send(report(), police).json()["id"]
     url = f"{URL}/{episode_id}/return"
     back = {"returned_at": "2026-03-07T18:00:00+00:00", "found_by": "returned"}
-    first = Client().post(url, json.dumps(back), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {police}")
-    again = Client().post(url, json.dumps(back), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {police}")
+    first = Client().post(
+        url,
+        json.dumps(back),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {police}",
+    )
+    again = Client().post(
+        url,
+        json.dumps(back),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {police}",
+    )
     assert (first.status_code, again.status_code) == (200, 409)
-    other = Client().post(f"{URL}/999999/return", json.dumps(back), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {police}")
+    other = Client().post(
+        f"{URL}/999999/return",
+        json.dumps(back),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {police}",
+    )
     assert other.status_code == 404
 
 

@@ -19,12 +19,18 @@ pytestmark = pytest.mark.django_db
 def known(child, missing, persona, roth):
     episode = missing(child, at(D(2026, 3, 5), 20), back=at(D(2026, 3, 6), 18))
     data = actions.InterviewInput(
-        offered_at=at(D(2026, 3, 7), 9), outcome="accepted", interviewer=roth,
-        held_at=at(D(2026, 3, 7), 15), child_said="I was at the park with Dean.",
-        places=[("Grove Park", "BS23 1AA")], new_adults=[("Dean", "Rowe")],
+        offered_at=at(D(2026, 3, 7), 9),
+        outcome="accepted",
+        interviewer=roth,
+        held_at=at(D(2026, 3, 7), 15),
+        child_said="I was at the park with Dean.",
+        places=[("Grove Park", "BS23 1AA")],
+        new_adults=[("Dean", "Rowe")],
     )
     actions.record_return_interview(episode, data, user=roth)
-    actions.record_screening(child, kind="cse", screened_on=D(2026, 3, 8), ratings={}, is_disclosure=True, user=roth)
+    actions.record_screening(
+        child, kind="cse", screened_on=D(2026, 3, 8), ratings={}, is_disclosure=True, user=roth
+    )
     return episode
 
 
@@ -41,7 +47,14 @@ def test_the_meeting_pack_lists_the_child_with_everything(known, child, roth):
     meeting = actions.prepare_meeting("weekly_missing", D(2026, 3, 9), user=roth)
     assert meeting.covers_from == D(2026, 3, 2)
     page = client_for(roth).get(reverse("outside:meeting", args=[meeting.pk])).content.decode()
-    for shown in [child.full_name, "I was at the park with Dean.", "Accepted", "Dean Rowe", "Grove Park", "high"]:
+    for shown in [
+        child.full_name,
+        "I was at the park with Dean.",
+        "Accepted",
+        "Dean Rowe",
+        "Grove Park",
+        "high",
+    ]:
         assert shown in page, shown
     pdf = client_for(roth).get(reverse("outside:meeting-pdf", args=[meeting.pk]))
     assert pdf["Content-Type"] == "application/pdf"
@@ -53,7 +66,17 @@ def test_the_meeting_pack_lists_the_child_with_everything(known, child, roth):
 def test_a_decision_and_an_action_are_recorded_per_child(known, child, roth):
     meeting = actions.prepare_meeting("weekly_missing", D(2026, 3, 9), user=roth)
     url = reverse("outside:note", args=[meeting.pk]) + f"?person={child.pk}"
-    response = client_for(roth).post(url, {"decision": "Refer to MACE.", "action": "Disruption visit", "owner": "Police", "due_on-day": "16", "due_on-month": "3", "due_on-year": "2026"})
+    response = client_for(roth).post(
+        url,
+        {
+            "decision": "Refer to MACE.",
+            "action": "Disruption visit",
+            "owner": "Police",
+            "due_on-day": "16",
+            "due_on-month": "3",
+            "due_on-year": "2026",
+        },
+    )
     assert response.status_code == 302
     page = client_for(roth).get(reverse("outside:meeting", args=[meeting.pk])).content.decode()
     assert "Disruption visit" in page
@@ -64,7 +87,9 @@ def test_a_partner_sees_what_they_reported_and_not_an_unshared_child(known, chil
     client = client_for(police)
     assert client.get(reverse("outside:episode", args=[known.pk])).status_code == 404  # not theirs
     assert client.get(reverse("outside:child", args=[child.pk])).status_code == 404
-    actions.record_sharing_decision(child, agency=police.agency, is_shared=True, reason="MACE", user=roth)
+    actions.record_sharing_decision(
+        child, agency=police.agency, is_shared=True, reason="MACE", user=roth
+    )
     page = client.get(reverse("outside:episode", args=[known.pk]))
     assert page.status_code == 200 and "I was at the park with Dean." in page.content.decode()
 
@@ -78,7 +103,11 @@ def test_other_staff_cannot_open_roth_pages_but_see_episodes_on_casework(known, 
 
 
 def test_the_themes_page_draws_each_table(known, roth):
-    page = client_for(roth).get(reverse("outside:themes") + "?from=2026-01-01&to=2026-03-31").content.decode()
+    page = (
+        client_for(roth)
+        .get(reverse("outside:themes") + "?from=2026-01-01&to=2026-03-31")
+        .content.decode()
+    )
     assert "Missing episodes by the child&#39;s home area" in page or "home area" in page
     assert page.count("<svg") >= 2
 

@@ -31,7 +31,11 @@ def test_aged_14_one_high_indicator_is_medium():
 def test_two_high_indicators_are_high_and_three_medium_are_medium():
     two_high = {"missing_repeat": "high", "finance_unexplained": "high"}
     assert screening_level(two_high, is_disclosure=False, age=15).level == "high"
-    three = {"missing_repeat": "medium", "finance_unexplained": "medium", "online_contact": "medium"}
+    three = {
+        "missing_repeat": "medium",
+        "finance_unexplained": "medium",
+        "online_contact": "medium",
+    }
     assert screening_level(three, is_disclosure=False, age=15).level == "medium"
     assert screening_level({"online_contact": "low"}, is_disclosure=False, age=15).level == "low"
 
@@ -39,18 +43,36 @@ def test_two_high_indicators_are_high_and_three_medium_are_medium():
 def test_a_screening_keeps_the_level_its_reasons_and_a_different_judgement(make_child, roth):
     child = make_child(born=D(2012, 9, 1))  # 13 on 1 March 2026
     screening = actions.record_screening(
-        child, kind="cse", screened_on=D(2026, 3, 1), ratings={"relationships_older": "high"},
-        user=roth, review_on=D(2026, 6, 1),
+        child,
+        kind="cse",
+        screened_on=D(2026, 3, 1),
+        ratings={"relationships_older": "high"},
+        user=roth,
+        review_on=D(2026, 6, 1),
     )
-    assert (screening.level, screening.final_level, screening.age_at_screening) == ("high", "high", 13)
+    assert (screening.level, screening.final_level, screening.age_at_screening) == (
+        "high",
+        "high",
+        13,
+    )
     assert any("Older associates" in reason for reason in screening.reasons)
     error = refused(
-        actions.record_screening, child, kind="cce", screened_on=D(2026, 3, 1), ratings={},
-        judged_level="medium", user=roth,
+        actions.record_screening,
+        child,
+        kind="cce",
+        screened_on=D(2026, 3, 1),
+        ratings={},
+        judged_level="medium",
+        user=roth,
     )
     assert error.field == "judgement_reason"
     judged = actions.record_screening(
-        child, kind="cce", screened_on=D(2026, 3, 1), ratings={}, judged_level="medium",
-        judgement_reason="Police intelligence links her to a county line.", user=roth,
+        child,
+        kind="cce",
+        screened_on=D(2026, 3, 1),
+        ratings={},
+        judged_level="medium",
+        judgement_reason="Police intelligence links her to a county line.",
+        user=roth,
     )
     assert (judged.level, judged.final_level, judged.differs_from_rules) == ("low", "medium", True)

@@ -1,6 +1,8 @@
 """A child's ROTH page, their screenings, their network (picture and table), links, a
 referral to MACE and a decision to share their record with a partner agency."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,16 +23,17 @@ from frontdoor.outside.models import ContextReferral, NetworkLink, SharingDecisi
 from frontdoor.outside.network import picture
 from frontdoor.outside.prompts import prompts_for
 from frontdoor.outside.views.common import child_or_404, form_page
+from frontdoor.people.models import Person, PersonQuerySet
 
 
-def network_people(user: object, person: object) -> object:
+def network_people(user: Any, person: Person) -> PersonQuerySet:
     """Who a link can name: people already in the network (children and adults of concern)."""
     others = NetworkLink.objects.filter(other__isnull=False).values_list("other_id", flat=True)
     children = NetworkLink.objects.values_list("child_id", flat=True)
     return (
         outside_access.people_visible_to(user)
         .filter(pk__in={*others, *children})
-        .exclude(pk=getattr(person, "pk", None))
+        .exclude(pk=person.pk)
         .order_by("family_name", "given_name")
     )
 

@@ -178,7 +178,8 @@ def interview(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
         title="Record the return home interview",
         caption=found.person.full_name,
         back=(reverse("outside:episode", args=[found.pk]), "Back to the missing episode"),
-        intro="Offered within 72 hours of the return, by someone independent of the child's social worker.",
+        intro="Offered within 72 hours of the return, by someone independent of the child's "
+        "social worker.",
     )
 
 

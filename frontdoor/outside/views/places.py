@@ -31,8 +31,13 @@ from frontdoor.outside.views.common import form_page
 def overview(request: AuthenticatedRequest) -> HttpResponse:
     links = outside_access.links_visible_to(request.user)
     graph = build_graph(links)
+    adults = adults_linked_to_children(links)
+    for adult, _ in adults:
+        record_view(
+            request.user, adult, person_id=adult.pk, summary="Listed in the network overview"
+        )
     context = {
-        "adults": adults_linked_to_children(links),
+        "adults": adults,
         "groups": connected_groups(graph)[:20],
         "communities": connected_groups(graph, communities=True)[:20],
         "places": recurring_places(links),
@@ -40,10 +45,6 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             :50
         ],
     }
-    for adult, _ in context["adults"]:
-        record_view(
-            request.user, adult, person_id=adult.pk, summary="Listed in the network overview"
-        )
     return render(request, "outside/overview.html", context)
 
 

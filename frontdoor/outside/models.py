@@ -192,7 +192,15 @@ class EpisodeKey(models.Model):
 
 class SharingDecisionQuerySet(models.QuerySet["SharingDecision"]):
     def with_agency(self, agency_id: int | None) -> "SharingDecisionQuerySet":
-        return self.filter(agency_id=agency_id, is_shared=True)
+        """Decisions in force to share with the agency: the latest decision about each person
+        (a later decision not to share withdraws an earlier one)."""
+        later = SharingDecision.objects.filter(
+            person=models.OuterRef("person"), agency=models.OuterRef("agency")
+        ).filter(
+            Q(decided_at__gt=models.OuterRef("decided_at"))
+            | Q(decided_at=models.OuterRef("decided_at"), pk__gt=models.OuterRef("pk"))
+        )
+        return self.filter(agency_id=agency_id, is_shared=True).exclude(models.Exists(later))
 
 
 class SharingDecision(models.Model):

@@ -17,6 +17,8 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
         raise PydanticCustomError(
             "frontdoor", "Give the time with its offset, like 2026-03-06T21:30:00+00:00."
         )
+    if value is not None and not 1990 <= value.year <= 2100:
+        raise PydanticCustomError("frontdoor", "Give a real time, between 1990 and 2100.")
     return value
 
 

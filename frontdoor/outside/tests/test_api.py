@@ -147,3 +147,15 @@ def test_the_contract_documents_the_operations_and_their_problems():
     problem = next(r for s, r in post["responses"].items() if int(s) == 403)
     assert "application/problem+json" in problem["content"]
     assert "/api/v1/missing-episodes/{episode_id}/return" in schema["paths"]
+
+
+def test_without_an_idempotency_key_the_report_is_a_bad_request(child, police):
+    response = send(report(), police, key="")
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert not MissingEpisode.objects.exists()
+
+
+def test_a_time_out_of_range_is_refused_not_a_server_error(child, police):
+    response = send(report(last_seen_at="0001-01-01T00:00:00+14:00"), police)
+    assert response.status_code == 422
+    assert not MissingEpisode.objects.exists()

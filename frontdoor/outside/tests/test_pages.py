@@ -120,3 +120,43 @@ def test_the_meeting_pack_command_writes_a_tagged_pdf(known, child, tmp_path):
     document = pikepdf.open(out)
     assert "/StructTreeRoot" in document.Root and str(document.Root.Lang) == "en-GB"
     assert len(document.pages) >= 1
+
+
+def test_a_later_decision_not_to_share_withdraws_the_partners_view(known, child, persona, roth):
+    police = persona("police_partner")
+    actions.record_sharing_decision(
+        child, agency=police.agency, is_shared=True, reason="MACE", user=roth
+    )
+    assert client_for(police).get(reverse("outside:episode", args=[known.pk])).status_code == 200
+    actions.record_sharing_decision(
+        child, agency=police.agency, is_shared=False, reason="No longer needed", user=roth
+    )
+    assert client_for(police).get(reverse("outside:episode", args=[known.pk])).status_code == 404
+
+
+def test_the_record_page_and_the_chronology_show_the_missing_episode(known, child, roth, persona):
+    worker = client_for(persona("social_worker"))
+    record = worker.get(reverse("people:person", args=[child.pk])).content.decode()
+    assert "Missing episodes" in record and "Missing (whereabouts unknown)" in record
+    chronology = worker.get(reverse("people:chronology", args=[child.pk])).content.decode()
+    assert "Missing from home" in chronology and "Return home interview" in chronology
+
+
+def test_the_settings_page_lists_the_push_and_pull_factors(persona):
+    page = client_for(persona("administrator")).get(reverse("accounts:settings")).content.decode()
+    assert "push and pull factors" in page and "Conflict at home" in page
+    response = client_for(persona("administrator")).post(
+        reverse("outside:new-factor"),
+        {
+            "code": "county_lines",
+            "name": "County lines",
+            "direction": "pull",
+            "order": "50",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        "County lines"
+        in client_for(persona("administrator")).get(reverse("accounts:settings")).content.decode()
+    )

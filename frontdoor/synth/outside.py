@@ -70,6 +70,20 @@ SAID = {
 PER_CHILD = {1: 55, 2: 15, 3: 9, 4: 6, 5: 4, 6: 3, 7: 2, 8: 1.5, 10: 1.5, 12: 1, 15: 1, 20: 1}
 
 
+def at_risk_ratings(rng: random.Random, codes: list[str]) -> dict[str, str]:
+    """Ratings the screening rules make medium or high: two high indicators (high), or one
+    high and one or two medium (medium; high for a child aged 13 or under)."""
+    ratings = {code: "none" for code in codes}
+    chosen = rng.sample(codes, k=4)
+    ratings[chosen[0]] = "high"
+    ratings[chosen[1]] = "high" if rng.random() < 0.6 else "medium"
+    if rng.random() < 0.5:
+        ratings[chosen[2]] = "medium"
+    if rng.random() < 0.3:
+        ratings[chosen[3]] = "low"
+    return ratings
+
+
 def _zipf(rng: random.Random, items: list[Any], power: float = 1.1) -> Any:
     return rng.choices(items, weights=[1 / (i + 1) ** power for i in range(len(items))])[0]
 
@@ -322,13 +336,7 @@ class OutsideStory:
         people = Person.objects.in_bulk(chosen)
         codes = [code for code, _, _ in INDICATORS]
         for pk in chosen:
-            ratings = {code: "none" for code in codes}
-            for code in rng.sample(codes, k=2):
-                ratings[code] = "high"
-            if rng.random() < 0.5:
-                ratings[rng.choice(codes)] = "medium"
-            if rng.random() < 0.4:  # one high is medium above 13 (high at 13 or under)
-                ratings[next(c for c in codes if ratings[c] == "high")] = "medium"
+            ratings = at_risk_ratings(rng, codes)
             day = first + dt.timedelta(days=rng.randint(0, (end - first).days))
             actions.record_screening(
                 people[pk],

@@ -108,6 +108,32 @@ def themes_by_quarter(first: dt.date, last: dt.date) -> Table:
     )
 
 
+def themes_by_area(first: dt.date, last: dt.date) -> Table:
+    """Push and pull factors by the child's home area, with the most common in each."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = list(
+        ReturnInterview.objects.filter(held_at__date__gte=first, held_at__date__lte=last)
+        .exclude(factors__name=None)
+        .values_list("episode__person_id", "factors__name")
+    )
+    areas = _areas({person_id for person_id, _ in rows})
+    for person_id, name in rows:
+        counts[areas.get(person_id, "Not known")][name] += 1
+    table = sorted(counts.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    return Table(
+        "theme-areas",
+        "Push and pull factors by the child's home area",
+        ["Factors recorded", "Most common factor (count)"],
+        [
+            (
+                f"{area}: most often {c.most_common(1)[0][0]}",
+                [sum(c.values()), c.most_common(1)[0][1]],
+            )
+            for area, c in table
+        ],
+    )
+
+
 def episodes_by_area(first: dt.date, last: dt.date) -> Table:
     episodes = MissingEpisode.objects.counted().started_between(first, last)
     per_child = Counter(episodes.values_list("person_id", flat=True))
@@ -177,6 +203,7 @@ def all_tables(first: dt.date, last: dt.date) -> list[Table]:
     return [
         factor_themes(first, last),
         themes_by_quarter(first, last),
+        themes_by_area(first, last),
         episodes_by_child(first, last),
         episodes_by_area(first, last),
         episodes_by_place(first, last),

@@ -182,6 +182,18 @@ def _network(page: Page, check: Check) -> None:
     check(page)
 
 
+def _overview_and_themes(page: Page, check: Check) -> None:
+    """The restricted map's questions, the place view and the themes: charts beside tables."""
+    nav = page.get_by_role("navigation", name="Menu")
+    nav.get_by_role("link", name="People and places").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("People and places")
+    check(page)
+    nav.get_by_role("link", name="Missing themes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Missing and exploitation themes")
+    expect(page.locator("#themes + .govuk-grid-row svg")).to_have_count(1)
+    check(page)
+
+
 def test_missing_to_meeting_pack_and_network(page: Page, assert_accessible: Check, sign_in) -> None:
     roth = make_persona("roth_worker")
     create_person(
@@ -204,3 +216,7 @@ def test_missing_to_meeting_pack_and_network(page: Page, assert_accessible: Chec
     _screen(page, assert_accessible)
     _meeting(page, assert_accessible)
     _network(page, assert_accessible)
+    page.locator("#network-links").get_by_role("link", name="Grove Park (BS23 1AA)").click()
+    expect(page.locator("#place-children")).to_contain_text("Jade Morgan")
+    assert_accessible(page)
+    _overview_and_themes(page, assert_accessible)

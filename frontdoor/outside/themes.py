@@ -33,7 +33,8 @@ class Table:
         parts = [
             '<svg xmlns="http://www.w3.org/2000/svg" role="img" '
             f'aria-labelledby="{self.key}-chart" '
-            f'viewBox="0 0 640 {height}" width="100%" font-family="arial, sans-serif">',
+            f'viewBox="0 0 640 {height}" width="640" height="{height}" '
+            'font-family="arial, sans-serif">',
             f'<title id="{self.key}-chart">Bar chart of "{escape(self.columns[0])}" in the table '
             f"{escape(self.title)}, which lists the same numbers.</title>",
         ]

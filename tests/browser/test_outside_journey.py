@@ -166,7 +166,7 @@ def _meeting(page: Page, check: Check) -> None:
         expect(main).to_contain_text(shown)
     check(page)
     pdf_url = page.get_by_role("link", name="Download the pack (PDF)").get_attribute("href")
-    response = page.request.get(pdf_url or "")
+    response = page.request.get(pdf_url or "", timeout=60_000)  # WeasyPrint: seconds
     assert response.headers["content-type"] == "application/pdf"
     document = pikepdf.open(io.BytesIO(response.body()))
     assert "/StructTreeRoot" in document.Root and str(document.Root.Lang) == "en-GB"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "frontdoor.contacts",
     "frontdoor.mash",
     "frontdoor.casework",
+    "frontdoor.outside",
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",
@@ -166,6 +167,13 @@ FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTIO
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")
 FRONTDOOR_CUMULATIVE_CONCERN_THRESHOLD = 3
 FRONTDOOR_CUMULATIVE_CONCERN_MONTHS = 12
+# Risk outside the home (domain.md §6): this many missing episodes within this many days
+# prompts a strategy discussion or MACE referral; the KPI "repeat missing" counts children
+# with at least FRONTDOOR_REPEAT_MISSING_KPI_EPISODES episodes in the period.
+FRONTDOOR_REPEAT_MISSING_EPISODES = 3
+FRONTDOOR_REPEAT_MISSING_DAYS = 90
+FRONTDOOR_REPEAT_MISSING_KPI_EPISODES = 2
+FRONTDOOR_ROTH_EMAIL = os.environ.get("FRONTDOOR_ROTH_EMAIL", "roth-team@example.invalid")
 # Public forms: submissions per client address per hour.
 FRONTDOOR_PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("FRONTDOOR_PUBLIC_FORM_RATE_LIMIT", "10"))
 # ONS mid-2022 estimate for the calibration council (data-and-returns.md §5).

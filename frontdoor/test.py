@@ -22,6 +22,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
     "health_partner": {"role": Role.MASH_PARTNER, "agency": "health"},
     "other_team_worker": {"role": Role.SOCIAL_WORKER, "team": "Children with Disabilities"},
     "early_help": {"role": Role.EARLY_HELP, "team": "Family Wellbeing"},
+    "roth_worker": {"role": Role.ROTH_WORKER, "team": "Risk Outside the Home"},
     "analyst": {"role": Role.ANALYST, "team": "Performance"},
     "qa_auditor": {"role": Role.QA_AUDITOR, "team": "Quality Assurance"},
     "administrator": {"role": Role.ADMINISTRATOR, "team": "Systems"},

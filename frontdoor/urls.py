@@ -4,8 +4,10 @@ from django.urls import include, path
 from frontdoor import views
 from frontdoor.contacts.api import api
 from frontdoor.mash.api import router as mash_router
+from frontdoor.outside.api import router as outside_router
 
 api.add_router("", mash_router)
+api.add_router("", outside_router)
 
 urlpatterns: list = [
     path("", views.home, name="home"),
@@ -17,6 +19,7 @@ urlpatterns: list = [
     path("performance/", include("frontdoor.kpis.urls")),
     path("returns/", include("frontdoor.returns.urls")),
     path("casework/", include("frontdoor.casework.urls")),
+    path("outside/", include("frontdoor.outside.urls")),
     path("api/", api.urls),
 ]
 

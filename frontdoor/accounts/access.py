@@ -53,6 +53,11 @@ _ADMINISTRATOR_ROLES: frozenset[str] = frozenset({Role.ADMINISTRATOR})
 # Who keeps the person index whole: reviews possible duplicates, merges and unmerges records.
 # A wrong merge hides one child's history inside another's, so it is a manager's decision.
 _RECORD_KEEPER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+# Risk outside the home (missing children, exploitation, the network map): the ROTH team and
+# the MASH's team managers. Family wellbeing support workers hold return home interviews
+# allocated to them by the ROTH team (003_…txt), and see only those.
+_ROTH_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.TEAM_MANAGER})
+_RETURN_INTERVIEWER_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.EARLY_HELP})
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -127,6 +132,32 @@ def can_administer(user: Any) -> bool:
     return _has_role(user, _ADMINISTRATOR_ROLES)
 
 
+def works_on_risk_outside_home(user: Any) -> bool:
+    """The ROTH team and MASH managers: missing episodes, screening, the network, meetings."""
+    return _has_role(user, _ROTH_ROLES)
+
+
+def can_hold_return_interviews(user: Any) -> bool:
+    """May be allocated a return home interview: ROTH workers, family wellbeing workers."""
+    return _has_role(user, _RETURN_INTERVIEWER_ROLES)
+
+
+def can_hold_return_interviews_only(user: Any) -> bool:
+    """Holds return home interviews but is not in the ROTH team (family wellbeing workers)."""
+    return can_hold_return_interviews(user) and not works_on_risk_outside_home(user)
+
+
+def can_report_missing(user: Any) -> bool:
+    """May record a child missing or away from placement: the ROTH team, and social workers
+    (the looked-after child's "missing from placement" was recorded in casework)."""
+    return _has_role(user, _ROTH_ROLES | _DECIDER_ROLES)
+
+
+def return_interviewers() -> QuerySet[User]:
+    """Active users to whom a return home interview may be allocated."""
+    return User.objects.filter(is_active=True, role__in=_RETURN_INTERVIEWER_ROLES)
+
+
 def sees_every_restricted_record(user: Any) -> bool:
     """Administrators see records restricted to a team (to lift or change a restriction)."""
     return _has_role(user, _ADMINISTRATOR_ROLES)
@@ -166,6 +197,9 @@ ANALYSTS = Policy("analysts", _ANALYST_ROLES)
 AUDITORS = Policy("auditors", _AUDITOR_ROLES)
 ADMINISTRATORS = Policy("administrators", _ADMINISTRATOR_ROLES)
 RECORD_KEEPERS = Policy("record_keepers", _RECORD_KEEPER_ROLES)
+ROTH = Policy("roth", _ROTH_ROLES)
+MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
+RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
 
 
 def public(view: View) -> View:

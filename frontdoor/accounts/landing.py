@@ -17,4 +17,6 @@ def landing_url(user: User) -> str:
         return reverse("contacts:queue")
     if access.is_performance_analyst(user):
         return reverse("kpis:dashboard")
+    if access.works_on_risk_outside_home(user):  # the ROTH team (managers land above)
+        return reverse("outside:caseload")
     return reverse("people:search")

@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     TEAM_MANAGER = "team_manager", "Team manager"
     MASH_PARTNER = "mash_partner", "MASH partner"
     EARLY_HELP = "early_help", "Early-help practitioner"
+    ROTH_WORKER = "roth_worker", "Risk outside the home worker"
     ANALYST = "analyst", "Performance analyst"
     QA_AUDITOR = "qa_auditor", "QA auditor"
     ADMINISTRATOR = "administrator", "Administrator"

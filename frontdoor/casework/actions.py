@@ -260,7 +260,6 @@ from frontdoor.casework.assessments import (  # noqa: E402
 from frontdoor.casework.looked_after import (  # noqa: E402
     change_looked_after_episode,
     end_looked_after_episode,
-    record_care_absence,
     start_looked_after_episode,
 )
 from frontdoor.casework.plans import (  # noqa: E402
@@ -292,7 +291,6 @@ __all__ = [
     "end_looked_after_episode",
     "open_cin_episode",
     "record_assessment_factors",
-    "record_care_absence",
     "record_child_seen",
     "record_cin_plan_review",
     "record_core_group_meeting",

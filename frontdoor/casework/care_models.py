@@ -1,7 +1,9 @@
-"""Looked-after episodes (SSDA903) and missing or absent episodes (Annex A List 8).
+"""Looked-after episodes (SSDA903).
 
 A change of legal status or placement ends an episode (reason X1) and starts the next on
 the same day, as SSDA903 counts them; a *period* of care is a run of such episodes.
+A looked-after child missing or away from placement is a missing episode of the risk
+outside the home app (`frontdoor.outside`), tied to the period of care it happened in.
 Imported by `frontdoor.casework.models` so Django registers the models with casework.
 """
 
@@ -11,7 +13,6 @@ from django.conf import settings
 from django.db import models
 
 from frontdoor.casework.codes import (
-    AbsenceKind,
     LegalStatus,
     PlacementType,
     ReasonCeased,
@@ -78,34 +79,3 @@ class LookedAfterEpisode(models.Model):
 
     def is_open(self) -> bool:
         return self.end_date is None
-
-    def absences_between(self, kind: str, start: dt.date, end: dt.date) -> int:
-        """Annex A List 8: missing (or absent) episodes starting in [start, end]."""
-        return self.absences.started_between(start, end).filter(kind=kind).count()
-
-
-class CareAbsenceQuerySet(models.QuerySet["CareAbsence"]):
-    def started_between(self, start: dt.date, end: dt.date) -> "CareAbsenceQuerySet":
-        return self.filter(started_on__gte=start, started_on__lte=end)
-
-
-class CareAbsence(models.Model):
-    """A looked-after child missing, or away from placement without authorisation."""
-
-    looked_after_episode = models.ForeignKey(
-        LookedAfterEpisode, on_delete=models.PROTECT, related_name="absences"
-    )
-    kind = models.CharField(max_length=8, choices=AbsenceKind.choices)
-    started_on = models.DateField(db_index=True)
-    ended_on = models.DateField(null=True, blank=True)
-    is_return_interview_offered = models.BooleanField(null=True, blank=True)
-    is_return_interview_accepted = models.BooleanField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField()
-
-    objects = CareAbsenceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-started_on", "-pk"]

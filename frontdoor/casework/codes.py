@@ -182,10 +182,3 @@ class PlacementType(models.TextChoices):
     R5 = "R5", "Young offender institution or prison"
     S1 = "S1", "Residential school"
     Z1 = "Z1", "Other placement"
-
-
-class AbsenceKind(models.TextChoices):
-    """Annex A List 8: missing and away-from-placement-without-authorisation episodes."""
-
-    MISSING = "missing", "Missing"
-    ABSENT = "absent", "Away from placement without authorisation"

@@ -7,7 +7,6 @@ from django import forms
 from frontdoor.accounts.access import staff_who_hold_cases
 from frontdoor.accounts.models import Agency, Team
 from frontdoor.casework.codes import (
-    AbsenceKind,
     AssessmentFactor,
     AssessmentOutcome,
     CategoryOfAbuse,
@@ -186,24 +185,6 @@ class ChangeLookedAfterForm(forms.Form):
         required=False,
         max_length=8,
         help_text="Leave empty to keep the current one.",
-    )
-
-
-class CareAbsenceForm(forms.Form):
-    kind = radios(
-        AbsenceKind.choices,
-        "Choose missing or away without authorisation.",
-        "Was the child missing, or away from placement without authorisation?",
-    )
-    started_on = date_field("Enter the date it started.", "Date it started")
-    ended_on = GovukDateField(label="Date the child came back", required=False)
-    is_return_interview_offered = forms.TypedChoiceField(
-        label="Was a return home interview offered?",
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        empty_value=None,
-        widget=forms.RadioSelect,
-        required=False,
     )
 
 

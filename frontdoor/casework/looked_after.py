@@ -1,4 +1,4 @@
-"""Looked-after episodes (SSDA903 legal status, placement, reason ceased) and absences.
+"""Looked-after episodes (SSDA903 legal status, placement, reason ceased).
 
 A change of legal status or placement ends the current episode with reason X1 and starts
 the next on the same day, as SSDA903 records them.
@@ -11,12 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.casework.codes import (
-    AbsenceKind,
     LegalStatus,
     PlacementType,
     ReasonCeased,
 )
-from frontdoor.casework.models import CareAbsence, CINEpisode, LookedAfterEpisode
+from frontdoor.casework.models import CINEpisode, LookedAfterEpisode
 from frontdoor.casework.rules import (
     actor,
     check_choice,
@@ -176,56 +175,3 @@ def end_looked_after_episode(
             at=at,
         )
     return care
-
-
-def record_care_absence(
-    care: LookedAfterEpisode,
-    *,
-    kind: str,
-    started_on: dt.date,
-    user: Any,
-    ended_on: dt.date | None = None,
-    is_return_interview_offered: bool | None = None,
-    is_return_interview_accepted: bool | None = None,
-    at: dt.datetime | None = None,
-) -> CareAbsence:
-    """Record a looked-after child missing, or away from placement without authorisation."""
-    check_choice(kind, AbsenceKind, "Choose missing or away without authorisation.", "kind")
-    check_not_before(
-        started_on,
-        care.start_date,
-        f"This cannot be before the child became looked after on {govuk_date(care.start_date)}.",
-        "started_on",
-    )
-    if care.end_date is not None and started_on > care.end_date:
-        raise ActionError(
-            f"This cannot be after the looked-after episode ended on {govuk_date(care.end_date)}.",
-            field="started_on",
-        )
-    if ended_on is not None:
-        check_not_before(
-            ended_on, started_on, "The return cannot be before the child went missing.", "ended_on"
-        )
-    with transaction.atomic():
-        episode = locked(care.episode)
-        absence = CareAbsence.objects.create(
-            looked_after_episode=care,
-            kind=kind,
-            started_on=started_on,
-            ended_on=ended_on,
-            is_return_interview_offered=is_return_interview_offered,
-            is_return_interview_accepted=is_return_interview_accepted,
-            recorded_by=actor(user),
-            created_at=timezone.now(),
-        )
-        log(
-            user,
-            absence,
-            episode,
-            Kind.EPISODE,
-            f"Looked-after child {AbsenceKind(kind).label.lower()}",
-            started_on,
-            created=True,
-            at=at,
-        )
-    return absence

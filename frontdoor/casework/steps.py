@@ -109,17 +109,6 @@ def _change_care(care: Any, d: Data, user: Any) -> Any:
     )
 
 
-def _absence(care: Any, d: Data, user: Any) -> Any:
-    return actions.record_care_absence(
-        care,
-        kind=d["kind"],
-        started_on=d["started_on"],
-        ended_on=d["ended_on"],
-        is_return_interview_offered=d["is_return_interview_offered"],
-        user=user,
-    )
-
-
 def _cp_review(plan: Any, d: Data, user: Any) -> Any:
     return actions.record_cp_review(
         plan,
@@ -297,14 +286,6 @@ STEPS: list[Step] = [
         _care,
         _change_care,
         "Legal status or placement changed.",
-    ),
-    Step(
-        "care-absence",
-        "Record the child missing or away from placement",
-        f.CareAbsenceForm,
-        _care,
-        _absence,
-        "Absence recorded.",
     ),
     Step(
         "end-looked-after",

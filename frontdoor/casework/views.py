@@ -18,6 +18,7 @@ from frontdoor.audit.log import record_view
 from frontdoor.casework import access as casework_access
 from frontdoor.casework.caseload import caseload_clocks, episode_clocks, score_trend
 from frontdoor.casework.forms import MAP_TEXT, YES_NO, SafetyMapForm, ScoresForm
+from frontdoor.casework.hooks import casework_sections
 from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
@@ -89,6 +90,7 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
         "trend": score_trend(person),
         "today": timezone.localdate(),
         "can_decide": access.can_record_decisions(request.user),
+        "sections": casework_sections(request.user, person),
     }
     return render(request, "casework/child.html", context)
 

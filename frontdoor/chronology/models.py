@@ -19,6 +19,10 @@ class Kind(models.TextChoices):
     PLAN = "plan", "Plan"
     HANDOVER = "handover", "Out-of-hours handover"
     MERGE = "merge", "Records merged"
+    MISSING = "missing", "Missing episode"
+    RETURN_INTERVIEW = "return_interview", "Return home interview"
+    SCREENING = "screening", "Exploitation screening"
+    ROTH_MEETING = "roth_meeting", "Missing or MACE meeting"
 
 
 class Event(models.Model):

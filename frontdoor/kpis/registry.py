@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontdoor.accounts.models import Agency
-from frontdoor.kpis import casework, intake, mash
+from frontdoor.kpis import casework, intake, mash, outside
 from frontdoor.kpis.mash import AgencyFigures
 from frontdoor.kpis.periods import Number, Period, population
 
@@ -231,6 +231,83 @@ KPIS: list[Kpi] = [
         "Children starting to be looked after",
         casework.cla_started,
         "Children who started a period of care in the period.",
+    ),
+    # --- risk outside the home: missing and exploitation (issue 15 item 6) ---
+    Kpi(
+        "missing_children",
+        "Children missing",
+        outside.missing_children,
+        "Children with a missing or away-from-placement episode that started in the period.",
+    ),
+    Kpi(
+        "missing_episodes",
+        "Missing episodes",
+        outside.missing_episodes,
+        "Missing and away-from-placement episodes that started in the period (police "
+        "'absent' reports are not counted).",
+    ),
+    Kpi(
+        "repeat_missing_children",
+        "Children missing repeatedly",
+        outside.repeat_missing_children,
+        "Children with 2 or more of those episodes in the period.",
+    ),
+    Kpi(
+        "missing_from_care_children",
+        "Looked-after children missing",
+        outside.missing_from_care_children,
+        "Looked-after children missing or away from placement in the period.",
+    ),
+    Kpi(
+        "missing_returns",
+        "Returns from missing",
+        outside.returns,
+        "Returns from missing or away-from-placement episodes in the period.",
+    ),
+    Kpi(
+        "rhi_offered_within_72_hours_rate",
+        "Return home interviews offered within 72 hours",
+        outside.rhi_offered_within_72_hours_rate,
+        "Returns in the period whose return home interview was offered within 72 hours of the "
+        "return ÷ returns in the period.",
+        "%",
+    ),
+    Kpi(
+        "rhi_accepted",
+        "Return home interviews accepted",
+        outside.rhi_accepted,
+        "Return home interviews accepted by the child, after returns in the period.",
+    ),
+    Kpi(
+        "screened_children_high",
+        "Children screened: high",
+        outside.screened_children_high,
+        "Children whose latest CSE or CCE screening in the period was high (after any "
+        "recorded judgement).",
+    ),
+    Kpi(
+        "screened_children_medium",
+        "Children screened: medium",
+        outside.screened_children_medium,
+        "Children whose latest CSE or CCE screening in the period was medium.",
+    ),
+    Kpi(
+        "screened_children_low",
+        "Children screened: low",
+        outside.screened_children_low,
+        "Children whose latest CSE or CCE screening in the period was low.",
+    ),
+    Kpi(
+        "cse_children",
+        "Children at risk of sexual exploitation",
+        outside.cse_children,
+        "Children screened for sexual exploitation in the period at medium or high.",
+    ),
+    Kpi(
+        "cce_children",
+        "Children at risk of criminal exploitation",
+        outside.cce_children,
+        "Children screened for criminal exploitation in the period at medium or high.",
     ),
 ]
 

@@ -3,7 +3,7 @@
 Called once an episode is opened (the referral decision authorised, and the strategy
 discussion, if any, recorded): allocation and primary need, assessment, the section 47
 enquiry's outcome, the ICPC, the CP plan with its core groups, visits and reviews, CIN
-plans with reviews, and care with its absences, each back-dated with `at=`. Nothing after
+plans with reviews, and care with its missing episodes, each back-dated with `at=`. Nothing after
 the plan's `as_of` is stored, so a seed ending today leaves work open with its clocks
 running (some overdue).
 The episode's closure stays with the executor (it closes episodes in date order).
@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from frontdoor.casework import actions
 from frontdoor.casework.models import CINEpisode, S47Enquiry
+from frontdoor.outside import actions as outside
 from frontdoor.synth.pathway import Pathway
 from frontdoor.synth.plan import Episode
 from frontdoor.synth.staff import Staff
@@ -211,6 +212,30 @@ class CaseworkStory:
         if end is not None and (at := self._at(end, 16)) is not None:
             actions.end_cin_plan(plan, end_date=end, user=worker, at=at)
 
+    def _missing_from_care(
+        self, episode: CINEpisode, day: dt.date, back: dt.date, offered: bool, at: dt.datetime
+    ) -> None:
+        """Missing from placement: a missing episode of risk outside the home (the ROTH
+        team's records), reported by the carer's call to the police the evening it began."""
+        person = episode.person
+        missing = outside.report_missing_episode(
+            person,
+            kind="missing",
+            missing_from="placement",
+            missing_since=at,
+            at=at,
+            actor_label="synthetic data",
+        )
+        returned = local(back, 23) if back > day else at + dt.timedelta(hours=2)
+        if returned > self.as_of:
+            return
+        missing = outside.record_return(
+            missing, returned_at=returned, at=returned, actor_label="synthetic data"
+        )
+        offered_at = returned + dt.timedelta(hours=30)
+        if offered and offered_at <= self.as_of:
+            outside.record_interview_offer(missing, offered_at=offered_at, user=None, at=offered_at)
+
     def _care(self, episode: CINEpisode, way: Pathway, worker: Any, manager: Any) -> None:
         care, rng = way.care, self.rng
         assert care is not None
@@ -233,15 +258,7 @@ class CaseworkStory:
                     break
                 if care.change_on is not None and record.start_date < care.change_on <= day:
                     break  # keep absences within the first episode of care, simply
-                actions.record_care_absence(
-                    record,
-                    kind="missing",
-                    started_on=day,
-                    ended_on=back,
-                    is_return_interview_offered=rng.random() < 0.85,
-                    user=worker,
-                    at=at,
-                )
+                self._missing_from_care(episode, day, back, rng.random() < 0.85, at)
                 day = back + dt.timedelta(days=rng.randint(7, 60))
         if care.change_on is not None and (at := self._at(care.change_on, 11)) is not None:
             record = actions.change_looked_after_episode(

@@ -110,6 +110,11 @@ class Profile:
     cin_plans_at_end: int = 0
     cla_at_end: int = 0
     cla_started: int = 0
+    # Risk outside the home in the year (003_…txt, "What does our Data tell us?").
+    missing_children: int = 0
+    missing_episodes: int = 0
+    cse_children: int = 0
+    cce_children: int = 0
 
     def scaled(self, children: int) -> "Profile":
         """The same council scaled to `children` (volumes in proportion)."""
@@ -132,6 +137,10 @@ class Profile:
             cin_plans_at_end=round(self.cin_plans_at_end * factor),
             cla_at_end=round(self.cla_at_end * factor),
             cla_started=round(self.cla_started * factor),
+            missing_children=round(self.missing_children * factor),
+            missing_episodes=round(self.missing_episodes * factor),
+            cse_children=round(self.cse_children * factor),
+            cce_children=round(self.cce_children * factor),
         )
 
 
@@ -150,5 +159,9 @@ PROFILES: dict[str, Profile] = {
         cin_plans_at_end=268,
         cla_at_end=226,
         cla_started=87,
+        missing_children=164,
+        missing_episodes=495,
+        cse_children=35,
+        cce_children=27,
     ),
 }

@@ -11,6 +11,7 @@ from frontdoor.kpis.periods import Period
 from frontdoor.kpis.registry import measure_all
 from frontdoor.people.models import Person
 from frontdoor.synth.execute import Executor, Say
+from frontdoor.synth.outside import OutsideStory
 from frontdoor.synth.plan import Plan
 from frontdoor.synth.planner import Planner
 from frontdoor.synth.profile import PROFILES
@@ -30,6 +31,10 @@ SHOWN = [
     ("cp_second_or_subsequent_rate", "CP second or subsequent %"),
     ("cla_at_end", "Looked after at year end"),
     ("cla_started", "Started to be looked after"),
+    ("missing_children", "Children missing"),
+    ("missing_episodes", "Missing episodes"),
+    ("cse_children", "At risk of CSE"),
+    ("cce_children", "At risk of CCE"),
 ]
 
 
@@ -76,6 +81,7 @@ def seed_council(
             f"in {time.monotonic() - started:.0f}s; storing them…"
         )
     Executor(plan, seed_staff(seed), seed, say).run()
+    OutsideStory(plan, seed).run()  # missing, interviews, the network, screenings
     record_population_estimate(
         None,
         as_of=end,

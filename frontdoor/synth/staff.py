@@ -21,6 +21,7 @@ DEMO_LOGINS: list[tuple[str, str, str, str]] = [
     ("police_partner", Role.MASH_PARTNER, "", "police"),
     ("health_partner", Role.MASH_PARTNER, "", "health"),
     ("early_help", Role.EARLY_HELP, "Family Wellbeing", ""),
+    ("roth_worker", Role.ROTH_WORKER, "Risk Outside the Home", ""),
     ("analyst", Role.ANALYST, "Performance", ""),
     ("qa_auditor", Role.QA_AUDITOR, "Quality Assurance", ""),
     ("administrator", Role.ADMINISTRATOR, "Systems", ""),

@@ -1,18 +1,20 @@
-"""Looked-after episodes: legal status, placement, changes (X1), ceasing, absences."""
+"""Looked-after episodes: legal status, placement, changes (X1), ceasing, missing from care."""
 
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.casework.actions import (
     change_looked_after_episode,
     end_looked_after_episode,
-    record_care_absence,
     start_looked_after_episode,
 )
 from frontdoor.casework.models import LookedAfterEpisode
 from frontdoor.casework.tests.conftest import refused, wrote_audit_and_chronology
 from frontdoor.chronology.models import Kind
+from frontdoor.outside.actions import report_missing_episode
+from frontdoor.outside.models import MissingEpisode
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -85,16 +87,26 @@ def test_ceasing_cannot_be_before_the_start(care, worker):
     assert error.message == "The episode cannot end before it started on 2 May 2025."
 
 
-def test_missing_and_absent_episodes_are_counted_for_annex_a(care, worker):
-    absence = record_care_absence(
-        care, kind="missing", started_on=D(2025, 6, 1), ended_on=D(2025, 6, 2), user=worker
+def test_missing_and_away_from_placement_are_missing_episodes_tied_to_the_care(care, worker):
+    """The looked-after "missing from placement" record is risk outside the home's missing
+    episode (issue 15), tied to the period of care Annex A List 8 counts it in."""
+    child = care.episode.person
+
+    def report(day: dt.date, kind: str = "missing") -> MissingEpisode:
+        since = timezone.make_aware(dt.datetime.combine(day, dt.time(21)))
+        return report_missing_episode(
+            child, kind=kind, missing_from="placement", missing_since=since, user=worker
+        )
+
+    first = report(D(2025, 6, 1))
+    report(D(2025, 7, 1))
+    report(D(2025, 7, 5), kind="away")
+    from_care = MissingEpisode.objects.from_care().started_between(D(2025, 4, 1), D(2026, 3, 31))
+    assert from_care.filter(kind="missing", looked_after_episode=care).count() == 2
+    assert from_care.filter(kind="away", looked_after_episode=care).count() == 1
+    assert wrote_audit_and_chronology(first, Kind.MISSING, "Missing from placement")
+    error = refused(report, D(2025, 5, 1))
+    assert error.message == (
+        f"{child.full_name} was not looked after on 1 May 2025: choose where they went "
+        "missing from."
     )
-    record_care_absence(care, kind="missing", started_on=D(2025, 7, 1), user=worker)
-    record_care_absence(care, kind="absent", started_on=D(2025, 7, 5), user=worker)
-    assert care.absences_between("missing", D(2025, 4, 1), D(2026, 3, 31)) == 2
-    assert care.absences_between("absent", D(2025, 4, 1), D(2026, 3, 31)) == 1
-    assert wrote_audit_and_chronology(absence, Kind.EPISODE, "Looked-after child missing")
-    error = refused(
-        record_care_absence, care, kind="missing", started_on=D(2025, 5, 1), user=worker
-    )
-    assert error.message == "This cannot be before the child became looked after on 2 May 2025."

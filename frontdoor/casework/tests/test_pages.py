@@ -444,7 +444,7 @@ def test_the_primary_need_is_recorded_from_its_form_and_shown_on_the_casework(ep
 
 def test_a_child_comes_into_care_goes_missing_and_leaves_care_from_the_forms(episode, worker):
     client = client_for(worker)
-    assert client.get(step_url("care-absence", episode)).status_code == 404  # not in care yet
+    missing_url = reverse("outside:report-missing", kwargs={"person_id": episode.person_id})
     empty = client.post(step_url("start-looked-after", episode), {}).content.decode()
     assert "Choose the legal status" in empty and "Choose the placement type." in empty
     assert not episode.looked_after_episodes.exists()
@@ -465,23 +465,20 @@ def test_a_child_comes_into_care_goes_missing_and_leaves_care_from_the_forms(epi
         "BS23 1UJ",
     )
     assert client.get(step_url("start-looked-after", episode)).status_code == 404  # in care
-    before = client.post(
-        step_url("care-absence", episode),
-        {"kind": "missing", **date("started_on", D(2025, 12, 1))},
-    ).content.decode()
-    assert "This cannot be before the child became looked after" in before
-    assert not care.absences.exists()
-    client.post(
-        step_url("care-absence", episode),
-        {
-            "kind": "missing",
-            **date("started_on", D(2025, 12, 6)),
-            **date("ended_on", D(2025, 12, 7)),
-            "is_return_interview_offered": "yes",
-        },
-    )
-    absence = care.absences.get()
-    assert (absence.ended_on, absence.is_return_interview_offered) == (D(2025, 12, 7), True)
+    # Missing from placement is recorded on risk outside the home's page (issue 15), linked
+    # from the casework page.
+    page = client.get(reverse("casework:child", kwargs={"person_id": episode.person_id}))
+    assert missing_url in page.content.decode()
+    missing = {"kind": "missing", "missing_from": "placement", "last_seen_at": "21:30"}
+    before = client.post(missing_url, {**missing, **date("last_seen_on", D(2025, 12, 1))})
+    assert "was not looked after on 1 December 2025" in before.content.decode()
+    assert not care.missing_episodes.exists()
+    response = client.post(missing_url, {**missing, **date("last_seen_on", D(2025, 12, 6))})
+    assert response.status_code == 302
+    absence = care.missing_episodes.get()
+    assert (absence.started_on, absence.kind) == (D(2025, 12, 6), "missing")
+    page = client.get(reverse("casework:child", kwargs={"person_id": episode.person_id}))
+    assert "Missing (whereabouts unknown)" in page.content.decode()
     ended = client.post(
         step_url("end-looked-after", episode),
         {**date("end_date", D(2025, 12, 10)), "reason": "E13"},

@@ -51,6 +51,19 @@ KEYS = {
     "cla_at_end",
     "cla_rate_per_10000",
     "cla_started",
+    # risk outside the home (issue 15)
+    "missing_children",
+    "missing_episodes",
+    "repeat_missing_children",
+    "missing_from_care_children",
+    "missing_returns",
+    "rhi_offered_within_72_hours_rate",
+    "rhi_accepted",
+    "screened_children_high",
+    "screened_children_medium",
+    "screened_children_low",
+    "cse_children",
+    "cce_children",
 }
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from frontdoor.casework.codes import AbsenceKind, ReasonCeased
-from frontdoor.casework.models import CareAbsence, LookedAfterEpisode
+from frontdoor.casework.codes import ReasonCeased
+from frontdoor.casework.models import LookedAfterEpisode
+from frontdoor.outside.codes import EpisodeKind
+from frontdoor.outside.models import MissingEpisode
 from frontdoor.returns.annex_a import codes
 from frontdoor.returns.annex_a.columns import (
     allocation,
@@ -111,26 +113,28 @@ def _periods(window: Window) -> dict[int, list[Period]]:
 
 
 def _absences(window: Window, people: Any) -> dict[int, dict[str, Any]]:
-    """Missing and absent episodes in the 12 months, and the return interview after the
-    last missing one, by child."""
+    """Missing and away-from-placement episodes of looked-after children (risk outside the
+    home's missing episodes, from a placement) in the 12 months, and the return interview
+    after the last missing one, by child."""
     found: dict[int, dict[str, Any]] = defaultdict(
-        lambda: {AbsenceKind.MISSING: 0, AbsenceKind.ABSENT: 0, "last_missing": None}
+        lambda: {EpisodeKind.MISSING: 0, EpisodeKind.AWAY: 0, "last_missing": None}
     )
     absences = (
-        CareAbsence.objects.started_between(window.start12, window.as_of)
-        .filter(looked_after_episode__episode__person_id__in=people)
+        MissingEpisode.objects.from_care()
+        .started_between(window.start12, window.as_of)
+        .filter(person_id__in=people, kind__in=[EpisodeKind.MISSING, EpisodeKind.AWAY])
         .order_by("started_on", "id")
         .values(
-            "looked_after_episode__episode__person_id",
+            "person_id",
             "kind",
             "is_return_interview_offered",
             "is_return_interview_accepted",
         )
     )
     for absence in absences:
-        child = found[absence["looked_after_episode__episode__person_id"]]
+        child = found[absence["person_id"]]
         child[absence["kind"]] += 1
-        if absence["kind"] == AbsenceKind.MISSING:
+        if absence["kind"] == EpisodeKind.MISSING:
             child["last_missing"] = absence
     return found
 
@@ -192,8 +196,8 @@ def _row(
         "",  # URN of placement: not recorded
         "",  # placement location (in or out of the area): not recorded
         "",  # LA of placement: not recorded
-        absences[AbsenceKind.MISSING],
-        absences[AbsenceKind.ABSENT],
+        absences[EpisodeKind.MISSING],
+        absences[EpisodeKind.AWAY],
         _return_interview(last_missing, "is_return_interview_offered"),
         _return_interview(last_missing, "is_return_interview_accepted"),
         *allocation(now, "episode__"),

@@ -25,6 +25,7 @@ from frontdoor.mash.strategy import (
     convene_strategy_discussion,
     record_strategy_discussion,
 )
+from frontdoor.outside import actions as outside
 from frontdoor.people.actions import create_person
 from frontdoor.people.models import Person
 from frontdoor.test import make_persona
@@ -208,27 +209,31 @@ def build_golden_council() -> Council:
     care = worker_actions.change_looked_after_episode(
         care, on=D(2024, 8, 1), legal_status="C1", user=user
     )
-    worker_actions.record_care_absence(
-        care,
-        kind="missing",
-        started_on=D(2024, 9, 10),
-        ended_on=D(2024, 9, 11),
-        is_return_interview_offered=True,
-        is_return_interview_accepted=False,
-        user=user,
+    # Missing from placement (risk outside the home's missing episodes): an interview
+    # offered and declined; then away from placement without authorisation.
+    roth = make_persona("roth_worker")
+    missing = outside.report_missing_episode(
+        c, kind="missing", missing_from="placement", missing_since=at(D(2024, 9, 10)), user=user
     )
-    worker_actions.record_care_absence(care, kind="absent", started_on=D(2024, 10, 15), user=user)
+    missing = outside.record_return(missing, returned_at=at(D(2024, 9, 11)), user=user)
+    outside.record_return_interview(
+        missing,
+        outside.InterviewInput(
+            offered_at=at(D(2024, 9, 11), 15), outcome="declined", interviewer=roth
+        ),
+        user=roth,
+    )
+    outside.report_missing_episode(
+        c, kind="away", missing_from="placement", missing_since=at(D(2024, 10, 15)), user=user
+    )
     care = worker_actions.change_looked_after_episode(
         care, on=D(2024, 12, 2), placement_type="K2", placement_postcode="BS1 2BB", user=user
     )
-    worker_actions.record_care_absence(
-        care,
-        kind="missing",
-        started_on=D(2025, 2, 3),
-        ended_on=D(2025, 2, 4),
-        is_return_interview_offered=True,
-        user=user,
+    missing = outside.report_missing_episode(
+        c, kind="missing", missing_from="placement", missing_since=at(D(2025, 2, 3)), user=user
     )
+    missing = outside.record_return(missing, returned_at=at(D(2025, 2, 4)), user=user)
+    outside.record_interview_offer(missing, offered_at=at(D(2025, 2, 4), 15), user=roth)
 
     # D: in care July to November 2024, home on a CIN plan, episode closed (RC7); referred
     # again in March 2025 and back in care: a second period within 12 months.

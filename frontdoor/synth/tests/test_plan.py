@@ -204,3 +204,20 @@ def test_pathways_follow_the_census_rules(plan):
         dates = [d for span in way.cin for d in span if d] + list(way.assessment or ())
         if closed is not None:
             assert all(day <= closed for day in dates)
+
+
+def test_the_ratings_drawn_for_a_child_at_risk_always_screen_medium_or_high():
+    import random
+
+    from frontdoor.outside.codes import INDICATORS
+    from frontdoor.outside.rules import screening_level
+    from frontdoor.synth.outside import at_risk_ratings
+
+    rng = random.Random(1)
+    codes = [code for code, _, _ in INDICATORS]
+    levels = {
+        screening_level(at_risk_ratings(rng, codes), is_disclosure=False, age=age).level
+        for age in range(10, 18)
+        for _ in range(50)
+    }
+    assert levels <= {"medium", "high"} and levels == {"medium", "high"}

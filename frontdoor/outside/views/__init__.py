@@ -1,0 +1,1 @@
+"""The ROTH team's pages, one module per concept."""

@@ -21,6 +21,7 @@ ITEMS: list[tuple[str, str, Any]] = [
     ("contacts:handover", "Morning handover", access.works_at_front_door),
     ("contacts:authorisations", "Authorise", access.can_authorise_decisions),
     ("casework:caseload", "My caseload", access.can_record_decisions),
+    ("earlyhelp:caseload", "Early help", access.can_use_early_help),
     ("mash:partner-checks", "Checks for our agency", access.is_partner),
     ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
     ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "frontdoor.contacts",
     "frontdoor.mash",
     "frontdoor.casework",
+    "frontdoor.earlyhelp",
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",
@@ -166,6 +167,10 @@ FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTIO
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")
 FRONTDOOR_CUMULATIVE_CONCERN_THRESHOLD = 3
 FRONTDOOR_CUMULATIVE_CONCERN_MONTHS = 12
+# [L] Early help: the team around the family reviews the plan every 6 weeks (a new episode's
+# default; each episode may change it). The family's letters give this number to ring.
+FRONTDOOR_EARLY_HELP_REVIEW_WEEKS = int(os.environ.get("FRONTDOOR_EARLY_HELP_REVIEW_WEEKS", "6"))
+FRONTDOOR_FAMILY_PHONE = os.environ.get("FRONTDOOR_FAMILY_PHONE", "01275 888 808")
 # Public forms: submissions per client address per hour.
 FRONTDOOR_PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("FRONTDOOR_PUBLIC_FORM_RATE_LIMIT", "10"))
 # ONS mid-2022 estimate for the calibration council (data-and-returns.md §5).

@@ -17,6 +17,7 @@ urlpatterns: list = [
     path("performance/", include("frontdoor.kpis.urls")),
     path("returns/", include("frontdoor.returns.urls")),
     path("casework/", include("frontdoor.casework.urls")),
+    path("early-help/", include("frontdoor.earlyhelp.urls")),
     path("api/", api.urls),
 ]
 

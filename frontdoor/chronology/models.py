@@ -19,6 +19,8 @@ class Kind(models.TextChoices):
     PLAN = "plan", "Plan"
     HANDOVER = "handover", "Out-of-hours handover"
     MERGE = "merge", "Records merged"
+    EARLY_HELP = "early_help", "Early help"
+    STEP = "step", "Step up or down"
 
 
 class Event(models.Model):

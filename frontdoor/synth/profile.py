@@ -63,11 +63,13 @@ SOURCE_AGENCY: dict[str, str] = {
     ReferralSource.HOUSING: "housing",
     ReferralSource.OTHER_LEGAL: "probation",
 }
-# Outcomes of contacts that are not referrals.
+# Outcomes of contacts that are not referrals. "Early help" opens a family wellbeing episode
+# (issue 14), so its share is set with the step-downs to hold about 261 families in the
+# service at a time (000_…txt, 31 August 2022); signposting includes the family hubs' offer.
 OTHER_OUTCOMES: Weights = {
     Outcome.INFORMATION_AND_ADVICE: 32.0,
-    Outcome.SIGNPOST: 12.0,
-    Outcome.EARLY_HELP: 26.0,
+    Outcome.SIGNPOST: 29.0,
+    Outcome.EARLY_HELP: 9.0,
     Outcome.NO_FURTHER_ACTION: 30.0,
 }
 # Children named in one contact (a police notification names every child in the home).
@@ -110,6 +112,8 @@ class Profile:
     cin_plans_at_end: int = 0
     cla_at_end: int = 0
     cla_started: int = 0
+    # Family wellbeing (early help) open at a point in time (000_…txt, 31 August 2022).
+    early_help_families: int = 0
 
     def scaled(self, children: int) -> "Profile":
         """The same council scaled to `children` (volumes in proportion)."""
@@ -132,6 +136,7 @@ class Profile:
             cin_plans_at_end=round(self.cin_plans_at_end * factor),
             cla_at_end=round(self.cla_at_end * factor),
             cla_started=round(self.cla_started * factor),
+            early_help_families=round(self.early_help_families * factor),
         )
 
 
@@ -150,5 +155,6 @@ PROFILES: dict[str, Profile] = {
         cin_plans_at_end=268,
         cla_at_end=226,
         cla_started=87,
+        early_help_families=261,
     ),
 }

@@ -62,14 +62,29 @@ def family(worker: Any, manager: Any) -> Callable[..., Episode]:
 
     def make(siblings: int = 0) -> Episode:
         names = ["Ben", "Cara", "Dev"][:siblings]
-        subjects = [SubjectInput(role="child", given_name="Amelia", family_name="Okafor",
-                                 date_of_birth=D(2016, 5, 10), sex="F")]
+        subjects = [
+            SubjectInput(
+                role="child",
+                given_name="Amelia",
+                family_name="Okafor",
+                date_of_birth=D(2016, 5, 10),
+                sex="F",
+            )
+        ]
         contact = make_contact(subjects=subjects)
         amelia = create_person_for_subject(contact.child_subjects().get(), worker)
         for n, name in enumerate(names):
-            other = make_contact(subjects=[SubjectInput(
-                role="child", given_name=name, family_name="Okafor",
-                date_of_birth=D(2018 + n, 1, 1), sex="M")])
+            other = make_contact(
+                subjects=[
+                    SubjectInput(
+                        role="child",
+                        given_name=name,
+                        family_name="Okafor",
+                        date_of_birth=D(2018 + n, 1, 1),
+                        sex="M",
+                    )
+                ]
+            )
             sibling = create_person_for_subject(other.child_subjects().get(), worker)
             add_relationship(amelia, sibling, Relationship.Kind.SIBLING, worker)
         decide(contact, worker, manager, "early_help")

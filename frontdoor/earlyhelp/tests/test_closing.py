@@ -8,7 +8,7 @@ from frontdoor.earlyhelp.actions import (
     close_episode,
 )
 from frontdoor.earlyhelp.models import AchievedHeading
-from frontdoor.earlyhelp.tests.conftest import D, refused
+from frontdoor.earlyhelp.tests.conftest import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +26,26 @@ def test_closing_with_open_plan_outcomes_asks_for_their_outcome(family, practiti
         user=practitioner,
     )
     error = refused(
-        close_episode, episode, closure_date=start, reason="needs_met",
-        results={school.pk: "achieved"}, achieved=["education"], note="", user=practitioner,
+        close_episode,
+        episode,
+        closure_date=start,
+        reason="needs_met",
+        results={school.pk: "achieved"},
+        achieved=["education"],
+        note="",
+        user=practitioner,
     )
     assert error.field == "outcomes" and "Bedtime by 8pm" in error.message
     episode.refresh_from_db()
     assert episode.is_open and not AchievedHeading.objects.exists()
     close_episode(
-        episode, closure_date=start, reason="needs_met",
-        results={school.pk: "achieved", sleep.pk: "partly"}, achieved=["education"],
-        note="", user=practitioner,
+        episode,
+        closure_date=start,
+        reason="needs_met",
+        results={school.pk: "achieved", sleep.pk: "partly"},
+        achieved=["education"],
+        note="",
+        user=practitioner,
     )
     sleep.refresh_from_db()
     episode.refresh_from_db()

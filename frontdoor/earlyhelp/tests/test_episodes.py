@@ -20,7 +20,9 @@ def test_a_front_door_decision_of_early_help_opens_an_episode_in_the_same_action
     assert episode.contact is not None and episode.contact.outcome == "early_help"
     step = StepDecision.objects.get(episode=episode)
     assert (step.direction, step.route, step.outcome) == (
-        Direction.DOWN, StepRoute.FRONT_DOOR, StepOutcome.STEPPED_DOWN
+        Direction.DOWN,
+        StepRoute.FRONT_DOOR,
+        StepOutcome.STEPPED_DOWN,
     )
     assert step.decided_by == manager and step.is_decided
     assert Event.objects.filter(person=amelia, kind=Kind.EARLY_HELP).exists()
@@ -31,7 +33,10 @@ def test_no_child_is_in_two_open_early_help_episodes(family, practitioner):
     amelia = episode.children()[0]
     ben = Person.objects.get(given_name="Ben")
     again, opened = open_or_join_episode(
-        [amelia, ben], route=Route.REQUEST, reason="More help.", user=practitioner,
+        [amelia, ben],
+        route=Route.REQUEST,
+        reason="More help.",
+        user=practitioner,
         start_date=D(2025, 6, 1),
     )
     assert again == episode and opened is False  # Ben joined Amelia's episode
@@ -40,8 +45,11 @@ def test_no_child_is_in_two_open_early_help_episodes(family, practitioner):
     assert "cannot join a second episode" in error.message
     with pytest.raises(IntegrityError), transaction.atomic():
         other, _ = open_or_join_episode(
-            [Person.objects.get(given_name="Amelia")], route=Route.REQUEST, reason="x",
-            user=practitioner, start_date=D(2025, 6, 1),
+            [Person.objects.get(given_name="Amelia")],
+            route=Route.REQUEST,
+            reason="x",
+            user=practitioner,
+            start_date=D(2025, 6, 1),
         )
         Member.objects.create(episode=other, person=ben, joined_on=D(2025, 6, 3))
     assert Member.objects.currently_open().filter(person=ben).count() == 1

@@ -28,8 +28,13 @@ def _stepped_up(family, practitioner, worker, persona):
         tried="Routines work and a parenting course.",
         user=practitioner,
     )
-    decide(step.contact, worker, persona("other_manager"), "referral",
-           comment="Amelia is not safe at home. A social worker needs to help.")
+    decide(
+        step.contact,
+        worker,
+        persona("other_manager"),
+        "referral",
+        comment="Amelia is not safe at home. A social worker needs to help.",
+    )
     step.refresh_from_db()
     return step
 

@@ -20,7 +20,6 @@ from frontdoor.earlyhelp.models import (
     TafMeeting,
     TafMember,
 )
-from frontdoor.earlyhelp.tests.conftest import D
 from frontdoor.earlyhelp.work_views import WORK
 from frontdoor.test import client_for
 
@@ -29,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 def _counts() -> tuple[int, ...]:
     models = [Episode, Member, FamilyAssessment, PlanOutcome, StepDecision, TafMeeting, TafMember]
-    return tuple(m.objects.count() for m in models) + (
+    return (
+        *tuple(m.objects.count() for m in models),
         Episode.objects.filter(closure_date__isnull=False).count(),
         Episode.objects.filter(lead_professional__isnull=False).count(),
     )
@@ -100,6 +100,7 @@ def test_a_restricted_childs_early_help_stays_hidden_from_early_help(family, pra
     Person.objects.filter(pk=child.pk).update(
         restricted_to_team=Team.objects.get_or_create(name="Children with Disabilities")[0]
     )
-    assert client_for(practitioner).get(
-        reverse("earlyhelp:episode", args=[episode.pk])
-    ).status_code == 404
+    assert (
+        client_for(practitioner).get(reverse("earlyhelp:episode", args=[episode.pk])).status_code
+        == 404
+    )

@@ -49,7 +49,9 @@ def test_the_managers_authorisation_decides_the_step_once_and_a_referral_opens_c
     decide(step.contact, worker, manager, "referral", comment="Domestic abuse: a social worker.")
     step.refresh_from_db()
     assert (step.outcome, step.decided_by, step.reason) == (
-        StepOutcome.STEPPED_UP, manager, "Domestic abuse: a social worker."
+        StepOutcome.STEPPED_UP,
+        manager,
+        "Domestic abuse: a social worker.",
     )
     assert CINEpisode.objects.filter(person=episode.children()[0], referral_source="5D").exists()
     error = refused(decide_step, step, outcome=StepOutcome.STAYS, reason="No.", user=manager)
@@ -79,7 +81,10 @@ def _assessed(make_episode, worker, manager):
     cin = make_episode(D(2025, 4, 1))
     assessment = start_assessment(cin, start_date=D(2025, 4, 2), user=worker)
     authorise_assessment(
-        assessment, authorised_on=D(2025, 5, 1), outcome="early_help", factors=["4B"],
+        assessment,
+        authorised_on=D(2025, 5, 1),
+        outcome="early_help",
+        factors=["4B"],
         user=manager,
     )
     return cin
@@ -90,8 +95,12 @@ def test_closing_rc9_steps_the_child_down_with_the_social_care_summary(
 ):
     cin = _assessed(make_episode, worker, manager)
     close_cin_episode(
-        cin, closure_date=D(2025, 5, 6), reason="RC9", user=manager,
-        note="Mum wants help with routines; no safeguarding worries now.", at=at(D(2025, 5, 6)),
+        cin,
+        closure_date=D(2025, 5, 6),
+        reason="RC9",
+        user=manager,
+        note="Mum wants help with routines; no safeguarding worries now.",
+        at=at(D(2025, 5, 6)),
     )
     episode = Episode.objects.get(members__person=cin.person)
     assert episode.route == Route.STEP_DOWN and episode.cin_episode == cin
@@ -120,7 +129,10 @@ def test_ending_a_cin_plan_to_early_help_steps_the_child_down(make_episode, work
     cin = make_episode(D(2025, 4, 1))
     plan = start_cin_plan(cin, start_date=D(2025, 4, 10), user=worker)
     end_cin_plan(
-        plan, end_date=D(2025, 9, 1), user=manager, to_early_help=True,
+        plan,
+        end_date=D(2025, 9, 1),
+        user=manager,
+        to_early_help=True,
         note="Plan goals met; early help to keep going.",
     )
     step = StepDecision.objects.get(cin_episode=cin, route=StepRoute.CIN_PLAN)

@@ -5,7 +5,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 CHROMIUM ?= /usr/bin/chromium
 export UV_LINK_MODE := copy
 
-.PHONY: help install browser demo serve test test-fast check lint imports format typecheck clean
+.PHONY: help install pango browser demo serve test test-fast check lint imports format typecheck clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,6 +13,11 @@ help: ## List the targets
 install: ## Install Python and the project's packages from uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --quiet
+	@$(UV) run python -c "import weasyprint" >/dev/null 2>&1 || $(MAKE) --no-print-directory pango
+
+pango: ## Install Debian's Pango and fonts, which WeasyPrint needs for the PDF letters
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; fi
 
 browser: ## Install Debian's Chromium for browser tests (never a downloaded browser)
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -199,7 +199,7 @@ class EarlyHelpStory:
         episode = Episode.objects.get(pk=episode.pk)
         if not episode.is_open:
             return
-        outcomes = list(episode.outcomes.still_open().filter(added_on__lt=day))
+        outcomes = list(episode.outcomes.still_open().filter(added_on__lte=day))
         scores = {o.pk: min(10, self.rng.randint(3, 9)) for o in outcomes}
         actions.record_taf_meeting(
             episode,

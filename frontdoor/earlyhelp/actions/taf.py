@@ -106,15 +106,15 @@ def record_taf_meeting(
     user: Any,
     at: dt.datetime | None = None,
 ) -> TafMeeting:
-    """Record a team around the family meeting. Once the family plan has outcomes, a meeting
-    is a review: it scores the progress of every open outcome (0 to 10)."""
+    """Record a team around the family meeting. Once the family plan has outcomes (agreed by
+    that day), a meeting is a review: it scores the progress of every open outcome (0 to 10)."""
     with transaction.atomic():
         episode = locked(episode)
         check_open(episode)
         check_within(episode, held_on, "The meeting", "held_on")
         if held_on > timezone.localdate(at or timezone.now()):
             raise ActionError("The meeting cannot be in the future.", field="held_on")
-        open_outcomes = list(episode.outcomes.still_open().filter(added_on__lt=held_on))
+        open_outcomes = list(episode.outcomes.still_open().filter(added_on__lte=held_on))
         is_review = bool(open_outcomes)
         for outcome in open_outcomes:
             score = scores.get(outcome.pk)

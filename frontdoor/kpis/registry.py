@@ -285,7 +285,7 @@ KPIS: list[Kpi] = [
     ),
     Kpi(
         "early_help_step_ups",
-        "Step-ups to children's social care",
+        "Step-ups to social care",
         earlyhelp.step_ups,
         "Decisions to step a family in early help up to children's social care, decided in "
         "the period (a lead professional's request, or a referral of a family in early help).",

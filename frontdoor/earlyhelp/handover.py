@@ -15,7 +15,7 @@ from frontdoor.accounts import access
 from frontdoor.casework import hooks as casework_hooks
 from frontdoor.casework.models import CINEpisode, ReasonForClosure
 from frontdoor.contacts import hooks as contact_hooks
-from frontdoor.contacts.codes import Channel, Outcome
+from frontdoor.contacts.codes import Channel, Outcome, ReferralSource
 from frontdoor.contacts.models import Contact, Decision
 from frontdoor.earlyhelp.actions import decide_step, open_or_join_episode, record_step_down
 from frontdoor.earlyhelp.codes import Direction, Route, StepOutcome, StepRoute
@@ -39,6 +39,10 @@ def _open_episodes(children: list[Any]) -> list[Episode]:
 def after_decision(contact: Contact, user: Any, at: dt.datetime) -> None:
     """A front-door decision took effect: decide a step-up request it carried; record a
     referral of a family in early help as a step-up; open early help for "early help"."""
+    stepped_up = contact.outcome in Outcome.opening_episode()
+    asked = contact.source == ReferralSource.LA_EARLY_HELP  # where step-up requests come from
+    if not (stepped_up or asked or contact.outcome == Outcome.EARLY_HELP):
+        return
     children = contact.linked_children()
     decision = (
         contact.decisions.filter(status=Decision.Status.AUTHORISED)
@@ -47,8 +51,11 @@ def after_decision(contact: Contact, user: Any, at: dt.datetime) -> None:
     )
     if not children or decision is None:
         return
-    stepped_up = contact.outcome in Outcome.opening_episode()
-    request = StepDecision.objects.filter(contact=contact, direction=Direction.UP).first()
+    request = (
+        StepDecision.objects.filter(contact=contact, direction=Direction.UP).first()
+        if asked
+        else None
+    )
     if request is not None:
         outcome = StepOutcome.STEPPED_UP if stepped_up else StepOutcome.STAYS
         decide_step(request, outcome=outcome, reason=decision.manager_comment, user=user, at=at)

@@ -7,9 +7,13 @@ work, back-dated with `at=`: a lead professional, the Family Strengths and Needs
 a first team around the family meeting that agrees the family plan, reviews every six weeks
 (a few late), and closure with each outcome's result.
 
-Calibration: how long a family stays is drawn around a mean set so that the service holds the
-profile's families at a time (North Somerset: 261 on 31 August 2022, 000_…txt): the mean is
-that stock ÷ the plan's yearly inflow (families decided early help plus RC9 step-downs).
+Calibration, by construction: the service holds the profile's families at a time (North
+Somerset: 261 families, 384 children, on 31 August 2022, 000_…txt). How long a family stays
+is drawn around that stock ÷ the plan's yearly inflow (families decided early help plus RC9
+step-downs); then, day by day, when more families are open than the service holds, those
+furthest on (open six weeks or more, their assessment done) close early as needs met, and
+when fewer, a family due to close stays two weeks more (up to 18 months). The family closed
+early is the one that keeps children per family nearest North Somerset's 384 ÷ 261.
 """
 
 import datetime as dt
@@ -19,14 +23,18 @@ from collections.abc import Callable
 from itertools import count
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
+from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.earlyhelp import actions
-from frontdoor.earlyhelp.models import Episode, StepDecision
+from frontdoor.earlyhelp.models import Episode, Member, StepDecision
 from frontdoor.synth.plan import Plan
 from frontdoor.synth.timing import local
 
 D = dt.date
+CHILDREN_PER_FAMILY = 384 / 261
+SHORTEST, LONGEST = 42, 540  # days a family stays: six weeks to eighteen months
 HEADINGS = {
     "education": 30.0,
     "relationships": 25.0,
@@ -54,11 +62,15 @@ class EarlyHelpStory:
         self.plan, self.leads, self.managers = plan, leads, managers
         self.rng = random.Random(f"{seed}-earlyhelp")
         self.as_of = plan.as_of
+        self.last_day = timezone.localdate(plan.as_of)
         years = max(1.0, (plan.last - plan.first).days / 365.25)
         families = sum(1 for c in plan.contacts if c.outcome == "early_help")
         families += sum(1 for e in plan.episodes if e.reason == "RC9" and not e.history)
-        target = plan.profile.early_help_families or 261
-        self.mean_days = max(45.0, min(330.0, 365.25 * target * 1.02 / max(1.0, families / years)))
+        self.target = plan.profile.early_help_families or 261
+        self.mean_days = max(60.0, min(330.0, 365.25 * self.target / max(1.0, families / years)))
+        self.open: dict[int, tuple[D, D, Any]] = {}  # episode: (start, planned end, lead)
+        self.episodes: dict[int, Episode] = {}
+        self.levels = {level.rank: level for level in LevelOfNeed.objects.all()}
         self._events: list[tuple[D, int, Callable[[], Any]]] = []
         self._seq = count()
 
@@ -67,25 +79,25 @@ class EarlyHelpStory:
     def decided(self, contact: Any) -> None:
         """A contact's decision took effect: schedule the episode it opened, if any."""
         episode = Episode.objects.filter(contact=contact).first()
-        if episode is not None:
+        if episode is not None and episode.pk not in self.episodes:
             self._schedule(episode)
 
     def closed(self, cin_episode_id: int) -> None:
         """A CIN episode closed: schedule the early help its RC9 step-down opened."""
         step = StepDecision.objects.filter(cin_episode_id=cin_episode_id).first()
-        if (
-            step is not None
-            and step.episode is not None
-            and step.episode.cin_episode_id == cin_episode_id
-        ):
-            self._schedule(step.episode)
+        episode = step.episode if step is not None else None
+        if episode is not None and episode.cin_episode_id == cin_episode_id:
+            self._schedule(episode)
 
     def run_due(self, day: D) -> None:
-        """Store every scheduled piece of work dated before `day` (in date order)."""
+        """Store every scheduled piece of work dated before `day` (in date order), keeping
+        the service at its size on each day."""
         while self._events and self._events[0][0] < day:
             when, _, work = heapq.heappop(self._events)
-            if when <= timezone.localdate(self.as_of):
-                work()
+            if when > self.last_day:
+                continue
+            self._hold(when)
+            work()
 
     # --- one family's early help -------------------------------------------------------
 
@@ -97,64 +109,65 @@ class EarlyHelpStory:
 
     def _schedule(self, episode: Episode) -> None:
         rng, start = self.rng, episode.start_date
-        days = int(min(540, max(42, rng.gammavariate(4.0, self.mean_days / 4.0))))
+        days = int(min(LONGEST, max(SHORTEST, rng.gammavariate(4.0, self.mean_days / 4.0))))
         end = start + dt.timedelta(days=days)
         lead = rng.choice(self.leads)
+        self.open[episode.pk] = (start, end, lead)
+        self.episodes[episode.pk] = episode
         manager = rng.choice(self.managers)
         headings = rng.sample(list(HEADINGS), 3)
+        begun = start + dt.timedelta(days=rng.randint(2, 10))
+        done = begun + dt.timedelta(days=rng.randint(10, 28))
+        first = done + dt.timedelta(days=rng.randint(3, 14))
         self._add(
             start,
-            lambda: self._safely(
-                actions.allocate_lead_professional,
+            self._work(
                 episode,
+                actions.allocate_lead_professional,
                 lead=lead,
                 user=manager,
                 at=self._at(start, 15),
             ),
         )
-        begun = start + dt.timedelta(days=rng.randint(2, 10))
-        done = begun + dt.timedelta(days=rng.randint(10, 30))
         self._add(
             begun,
-            lambda: self._safely(
-                actions.start_assessment, episode, started_on=begun, user=lead, at=self._at(begun)
+            self._work(
+                episode, actions.start_assessment, started_on=begun, user=lead, at=self._at(begun)
             ),
         )
-        self._add(done, lambda: self._complete(episode, done, lead, headings))
-        first = done + dt.timedelta(days=rng.randint(3, 14))
-        self._add(first, lambda: self._first_meeting(episode, first, lead, headings))
+        self._add(done, self._work(episode, self._complete, day=done, lead=lead, headings=headings))
+        self._add(
+            first, self._work(episode, self._first_meeting, day=first, lead=lead, headings=headings)
+        )
         review = first
-        while True:
+        for _ in range(LONGEST // 42):
             late = rng.randint(7, 21) if rng.random() < 0.08 else rng.randint(-3, 2)
             review = review + dt.timedelta(weeks=episode.review_weeks, days=late)
-            if review >= end:
-                break
-            self._add(review, self._reviewing(episode, review, lead))
-        self._add(end, lambda: self._close(episode, end, lead))
+            self._add(review, self._work(episode, self._review, day=review, lead=lead))
+        self._add(end, self._work(episode, self._close_due, day=end))
 
-    def _reviewing(self, episode: Episode, day: D, lead: Any) -> Callable[[], Any]:
-        return lambda: self._review(episode, day, lead)
+    def _work(
+        self, episode: Episode, action: Callable[..., Any], **kwargs: Any
+    ) -> Callable[[], Any]:
+        """Work on an episode, skipped once the family's early help has closed."""
 
-    def _safely(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Skip work on an episode that has closed meanwhile (a step-up, say)."""
-        episode = Episode.objects.get(pk=args[0].pk)
-        if not episode.is_open:
-            return None
-        return action(episode, *args[1:], **kwargs)
+        def run() -> Any:
+            if episode.pk not in self.open:
+                return None
+            return action(episode, **kwargs)
 
-    def _complete(self, episode: Episode, day: D, lead: Any, headings: list[str]) -> None:
-        episode = Episode.objects.get(pk=episode.pk)
+        return run
+
+    def _complete(self, episode: Episode, *, day: D, lead: Any, headings: list[str]) -> None:
         assessment = episode.assessments.still_open().first()
-        if not episode.is_open or assessment is None:
+        if assessment is None:
             return
-        from frontdoor.contacts.models import LevelOfNeed
-
         children = episode.children()
         actions.complete_assessment(
             assessment,
             actions.AssessmentInput(
                 completed_on=day,
-                level_of_need=LevelOfNeed.objects.filter(rank=self.rng.choice([2, 2, 3])).first(),
+                level_of_need=self.levels.get(self.rng.choice([2, 2, 3])),
                 consent="given",
                 family_strengths="A loving family who want things to get better.",
                 family_needs="Help with routines, school and getting along at home.",
@@ -171,10 +184,7 @@ class EarlyHelpStory:
             at=self._at(day),
         )
 
-    def _first_meeting(self, episode: Episode, day: D, lead: Any, headings: list[str]) -> None:
-        episode = Episode.objects.get(pk=episode.pk)
-        if not episode.is_open:
-            return
+    def _first_meeting(self, episode: Episode, *, day: D, lead: Any, headings: list[str]) -> None:
         actions.record_taf_meeting(
             episode,
             held_on=day,
@@ -192,15 +202,12 @@ class EarlyHelpStory:
             [actions.OutcomeInput(h, *OUTCOMES[h], due) for h in headings],
             on=day,
             user=lead,
-            at=self._at(day),
+            at=self._at(day, 12),
         )
 
-    def _review(self, episode: Episode, day: D, lead: Any) -> None:
-        episode = Episode.objects.get(pk=episode.pk)
-        if not episode.is_open:
-            return
+    def _review(self, episode: Episode, *, day: D, lead: Any) -> None:
         outcomes = list(episode.outcomes.still_open().filter(added_on__lte=day))
-        scores = {o.pk: min(10, self.rng.randint(3, 9)) for o in outcomes}
+        scores = {o.pk: self.rng.randint(3, 9) for o in outcomes}
         actions.record_taf_meeting(
             episode,
             held_on=day,
@@ -213,20 +220,33 @@ class EarlyHelpStory:
             at=self._at(day),
         )
 
-    def _close(self, episode: Episode, day: D, lead: Any) -> None:
-        episode = Episode.objects.get(pk=episode.pk)
-        if not episode.is_open:
+    def _close_due(self, episode: Episode, *, day: D) -> None:
+        """The planned end: a family stays on while the service has room (18 months at most)."""
+        start, end, lead = self.open[episode.pk]
+        if end != day:
+            return  # rescheduled
+        if len(self.open) < self.target and (day - start).days < LONGEST - 14:
+            later = day + dt.timedelta(days=14)
+            self.open[episode.pk] = (start, later, lead)
+            self._add(later, self._work(episode, self._close_due, day=later))
             return
+        self._close(episode, day)
+
+    def _close(self, episode: Episode, day: D, reason: str = "") -> bool:
         if episode.assessments.still_open().exists():
-            return  # left open: finished by a worker later
+            return False
         rng = self.rng
-        reason = rng.choices(["needs_met", "declined", "moved_away", "other"], [75, 15, 6, 4])[0]
+        reason = (
+            reason
+            or rng.choices(["needs_met", "declined", "moved_away", "other"], [75, 15, 6, 4])[0]
+        )
         outcomes = list(episode.outcomes.still_open())
         results = {
             o.pk: rng.choices(["achieved", "partly", "not_achieved"], [60, 30, 10])[0]
             for o in outcomes
         }
         achieved = [o.heading for o in outcomes if results[o.pk] == "achieved"]
+        lead = self.open[episode.pk][2]
         actions.close_episode(
             episode,
             closure_date=day,
@@ -237,3 +257,31 @@ class EarlyHelpStory:
             user=lead,
             at=self._at(day, 16),
         )
+        del self.open[episode.pk]
+        return True
+
+    def _hold(self, day: D) -> None:
+        """While the service holds more families than the profile, close the family furthest
+        on (open six weeks or more), keeping children per family near the profile's."""
+        tried: set[int] = set()
+        while len(self.open) > self.target:
+            ready = sorted(
+                (end, pk)
+                for pk, (start, end, _) in self.open.items()
+                if (day - start).days >= SHORTEST and pk not in tried
+            )[:6]
+            if not ready:
+                return
+            sizes = dict(
+                Member.objects.currently_open()
+                .filter(episode_id__in=[pk for _, pk in ready])
+                .values_list("episode_id")
+                .annotate(n=models.Count("pk"))
+            )
+            children = Member.objects.currently_open().count()
+            many = children / max(1, len(self.open)) > CHILDREN_PER_FAMILY
+            pk = (max if many else min)(
+                ready, key=lambda r: (sizes.get(r[1], 0), -r[0].toordinal())
+            )[1]
+            tried.add(pk)
+            self._close(self.episodes[pk], day, reason="needs_met")

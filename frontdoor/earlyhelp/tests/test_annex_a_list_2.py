@@ -35,17 +35,19 @@ def _complete(assessment, day, children, user):
     )
 
 
-def test_list_2_has_a_row_per_child_per_assessment_and_the_current_early_help(
-    family, practitioner
-):
+def test_list_2_has_a_row_per_child_per_assessment_and_the_current_early_help(family, practitioner):
     today = timezone.localdate()
     done, doing, none = family(siblings=1), family(), family()
     done_children = done.children()
     from frontdoor.earlyhelp.actions import add_children
     from frontdoor.people.models import Person
 
-    add_children(done, [Person.objects.get(given_name="Ben", pk__gt=done_children[0].pk)],
-                 on=today, user=practitioner)
+    add_children(
+        done,
+        [Person.objects.get(given_name="Ben", pk__gt=done_children[0].pk)],
+        on=today,
+        user=practitioner,
+    )
     completed = start_assessment(done, started_on=today, user=practitioner)
     _complete(completed, today, done.children(), practitioner)
     start_assessment(doing, started_on=today, user=practitioner)

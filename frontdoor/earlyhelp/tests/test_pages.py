@@ -104,3 +104,17 @@ def test_a_restricted_childs_early_help_stays_hidden_from_early_help(family, pra
         client_for(practitioner).get(reverse("earlyhelp:episode", args=[episode.pk])).status_code
         == 404
     )
+
+
+def test_an_administrator_edits_the_councils_list_of_services(persona):
+    from frontdoor.earlyhelp.models import Service
+
+    client = client_for(persona("administrator"))
+    page = client.get(reverse("accounts:settings")).content.decode()
+    assert "Early-help services" in page and "Targeted youth support" in page
+    url = reverse("earlyhelp:new-service")
+    response = client.post(url, {"name": "Targeted youth support", "order": "5"})
+    assert response.status_code == 400 and "There is a problem" in response.content.decode()
+    client.post(url, {"name": "Parenting programmes", "order": "40", "is_active": "on"})
+    assert Service.objects.filter(name="Parenting programmes", is_active=True).exists()
+    assert client_for(persona("early_help")).get(url).status_code == 404

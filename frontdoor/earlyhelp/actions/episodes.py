@@ -219,11 +219,8 @@ def close_episode(
 
 def _check_latest(episode: Episode, closure_date: dt.date) -> None:
     Max = models.Max
-    latest = [
-        episode.meetings.aggregate(d=Max("held_on"))["d"],
-        episode.assessments.aggregate(d=Max("started_on"))["d"],
-        episode.assessments.aggregate(d=Max("completed_on"))["d"],
-    ]
+    assessed = episode.assessments.aggregate(a=Max("started_on"), b=Max("completed_on"))
+    latest = [episode.meetings.aggregate(d=Max("held_on"))["d"], *assessed.values()]
     last = max((d for d in latest if d), default=None)
     if last is not None and closure_date < last:
         raise ActionError(

@@ -133,7 +133,8 @@ def record_taf_meeting(
             recorded_by=actor(user),
             created_at=timezone.now(),
         )
-        meeting.agencies.set(agencies)
+        if agencies:
+            meeting.agencies.set(agencies)
         ReviewScore.objects.bulk_create(
             ReviewScore(meeting=meeting, outcome=o, score=scores[o.pk]) for o in open_outcomes
         )

@@ -118,3 +118,14 @@ def test_an_administrator_edits_the_councils_list_of_services(persona):
     client.post(url, {"name": "Parenting programmes", "order": "40", "is_active": "on"})
     assert Service.objects.filter(name="Parenting programmes", is_active=True).exists()
     assert client_for(persona("early_help")).get(url).status_code == 404
+
+
+def test_a_partner_in_the_team_around_the_family_sees_that_family(family, practitioner, persona):
+    from frontdoor.earlyhelp.actions import add_taf_member
+
+    episode = family()
+    school = persona("police_partner")
+    url = reverse("earlyhelp:episode", args=[episode.pk])
+    assert client_for(school).get(url).status_code == 404
+    add_taf_member(episode, member=school, on=episode.start_date, user=practitioner)
+    assert client_for(school).get(url).status_code == 200

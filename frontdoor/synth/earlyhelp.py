@@ -13,7 +13,8 @@ is drawn around that stock ÷ the plan's yearly inflow (families decided early h
 step-downs); then, day by day, when more families are open than the service holds, those
 furthest on (open six weeks or more, their assessment done) close early as needs met, and
 when fewer, a family due to close stays two weeks more (up to 18 months). The family closed
-early is the one that keeps children per family nearest North Somerset's 384 ÷ 261.
+early is the one that keeps children per family nearest North Somerset's 384 ÷ 261, and a
+family of several children due to close stays on while the service has fewer per family.
 """
 
 import datetime as dt
@@ -227,12 +228,24 @@ class EarlyHelpStory:
         start, end, lead = self.open[episode.pk]
         if end != day:
             return  # rescheduled
-        if len(self.open) < self.target and (day - start).days < LONGEST - 14:
+        if (day - start).days < LONGEST - 14 and (
+            len(self.open) < self.target or self._keeps_children(episode)
+        ):
             later = day + dt.timedelta(days=14)
             self.open[episode.pk] = (start, later, lead)
             self._add(later, self._work(episode, self._close_due, day=later))
             return
         self._close(episode, day)
+
+    def _keeps_children(self, episode: Episode) -> bool:
+        """A family of several children stays on while the service holds fewer children per
+        family than the profile (the families closed early meanwhile are the smallest)."""
+        if self.rng.random() < 0.25:
+            return False
+        members = Member.objects.currently_open()
+        if members.filter(episode=episode).count() < 2:
+            return False
+        return members.count() < CHILDREN_PER_FAMILY * len(self.open)
 
     def _close(self, episode: Episode, day: D, reason: str = "") -> bool:
         if episode.assessments.still_open().exists():
@@ -271,7 +284,7 @@ class EarlyHelpStory:
                 (end, pk)
                 for pk, (start, end, _) in self.open.items()
                 if (day - start).days >= SHORTEST and pk not in tried
-            )[:40]
+            )
             if not ready:
                 return
             sizes = dict(

@@ -14,7 +14,7 @@ install: pdf ## Install Python and the project's packages from uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --quiet
 
-pdf: ## Install Debian's Pango and a font for WeasyPrint's PDFs (meeting packs), if missing
+pdf: ## Install Debian's Pango and a font for WeasyPrint's PDFs (letters, meeting packs), if missing
 	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || ! fc-list 2>/dev/null | grep -qiE 'liberation|dejavu'; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; fi; \

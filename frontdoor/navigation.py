@@ -27,6 +27,7 @@ ITEMS: list[tuple[str, str, Any]] = [
     ("outside:overview", "People and places", access.works_on_risk_outside_home),
     ("outside:themes", "Missing themes", access.works_on_risk_outside_home),
     ("outside:partner", "Missing episodes we reported", access.is_partner),
+    ("earlyhelp:caseload", "Early help", access.can_use_early_help),
     ("mash:partner-checks", "Checks for our agency", access.is_partner),
     ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
     ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),

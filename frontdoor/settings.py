@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "frontdoor.mash",
     "frontdoor.casework",
     "frontdoor.outside",
+    "frontdoor.earlyhelp",
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",
@@ -174,6 +175,10 @@ FRONTDOOR_REPEAT_MISSING_EPISODES = 3
 FRONTDOOR_REPEAT_MISSING_DAYS = 90
 FRONTDOOR_REPEAT_MISSING_KPI_EPISODES = 2
 FRONTDOOR_ROTH_EMAIL = os.environ.get("FRONTDOOR_ROTH_EMAIL", "roth-team@example.invalid")
+# [L] Early help: the team around the family reviews the plan every 6 weeks (a new episode's
+# default; each episode may change it). The family's letters give this number to ring.
+FRONTDOOR_EARLY_HELP_REVIEW_WEEKS = int(os.environ.get("FRONTDOOR_EARLY_HELP_REVIEW_WEEKS", "6"))
+FRONTDOOR_FAMILY_PHONE = os.environ.get("FRONTDOOR_FAMILY_PHONE", "01275 888 808")
 # Public forms: submissions per client address per hour.
 FRONTDOOR_PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("FRONTDOOR_PUBLIC_FORM_RATE_LIMIT", "10"))
 # ONS mid-2022 estimate for the calibration council (data-and-returns.md §5).

@@ -20,6 +20,7 @@ urlpatterns: list = [
     path("returns/", include("frontdoor.returns.urls")),
     path("casework/", include("frontdoor.casework.urls")),
     path("outside/", include("frontdoor.outside.urls")),
+    path("early-help/", include("frontdoor.earlyhelp.urls")),
     path("api/", api.urls),
 ]
 

@@ -19,7 +19,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -58,6 +58,12 @@ _RECORD_KEEPER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINI
 # allocated to them by the ROTH team (003_…txt), and see only those.
 _ROTH_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.TEAM_MANAGER})
 _RETURN_INTERVIEWER_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.EARLY_HELP})
+# Early help (family wellbeing): family support workers record the work and team managers
+# allocate it and decide steps up and down; a partner's practitioner may lead a family's
+# early help (earlyhelp.access narrows partners to the families they lead or are part of).
+_EARLY_HELP_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP})
+_EARLY_HELP_WORKER_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP, Role.TEAM_MANAGER})
+_EARLY_HELP_ROUTE_ROLES: frozenset[str] = _EARLY_HELP_WORKER_ROLES | _PARTNER_ROLES
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -163,6 +169,45 @@ def sees_every_restricted_record(user: Any) -> bool:
     return _has_role(user, _ADMINISTRATOR_ROLES)
 
 
+def works_in_early_help(user: Any) -> bool:
+    """An early-help (family wellbeing) practitioner."""
+    return _has_role(user, _EARLY_HELP_ROLES)
+
+
+def can_record_early_help(user: Any) -> bool:
+    """May record early-help work on any family they may see: practitioners and managers."""
+    return _has_role(user, _EARLY_HELP_WORKER_ROLES)
+
+
+def can_use_early_help(user: Any) -> bool:
+    """May open the early-help pages: practitioners, managers and partners (who see only the
+    families they lead or are part of the team around)."""
+    return _has_role(user, _EARLY_HELP_ROUTE_ROLES)
+
+
+def can_lead_early_help(user: Any) -> bool:
+    """May be a family's lead professional: a family support worker, or a named practitioner
+    of a partner agency (a school, a health visitor)."""
+    return _has_role(user, _EARLY_HELP_ROLES) or (is_partner(user) and user.agency_id is not None)
+
+
+def can_decide_steps(user: Any) -> bool:
+    """May decide a step up to social care or down to early help: one decision by one named
+    team manager (Ofsted, North Somerset 2022: no second approval, nothing to overturn it)."""
+    return _has_role(user, _MANAGER_ROLES)
+
+
+def can_allocate_early_help(user: Any) -> bool:
+    """May choose a family's lead professional: a team manager."""
+    return _has_role(user, _MANAGER_ROLES)
+
+
+def staff_who_lead_early_help() -> QuerySet[User]:
+    """Active users who may be named a family's lead professional."""
+    partners = Q(role__in=_PARTNER_ROLES, agency__isnull=False)
+    return User.objects.filter(is_active=True).filter(Q(role__in=_EARLY_HELP_ROLES) | partners)
+
+
 def staff_who_hold_cases() -> QuerySet[User]:
     """Active users who may be allocated a case."""
     return User.objects.filter(is_active=True, role__in=_DECIDER_ROLES)
@@ -200,6 +245,7 @@ RECORD_KEEPERS = Policy("record_keepers", _RECORD_KEEPER_ROLES)
 ROTH = Policy("roth", _ROTH_ROLES)
 MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
 RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
+EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
 
 
 def public(view: View) -> View:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.casework import hooks
 from frontdoor.casework.clocks import icpc_due
 from frontdoor.casework.codes import PrimaryNeed
 from frontdoor.casework.models import CINEpisode, ReasonForClosure, S47Enquiry
@@ -81,11 +82,14 @@ def close_cin_episode(
     user: Any,
     referral_nfa: bool = False,
     at: dt.datetime | None = None,
+    note: str = "",
 ) -> CINEpisode:
     """Close a child in need episode with its DfE reason (RC1 to RC9).
 
     `referral_nfa` marks a referral that led to no further action (DfE: excluded from the
-    children in need count).
+    children in need count). `note` is the reason for the decision in plain words; the apps
+    registered in `casework.hooks` run in the same transaction (RC9 steps the family down to
+    early help, and its letter quotes the note).
     """
     if reason not in ReasonForClosure.values:
         raise ActionError("Choose a reason for closure (RC1 to RC9).", field="reason")
@@ -139,8 +143,10 @@ def close_cin_episode(
             Kind.EPISODE,
             f"Child in need episode closed: {label} ({reason})",
             when,
+            detail=note,
             actor=user,
         )
+        hooks.closed(episode, user=user, at=when, note=note)
     return episode
 
 

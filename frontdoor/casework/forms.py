@@ -140,12 +140,31 @@ class EndDateForm(forms.Form):
     end_date = date_field("Enter the date the plan ended.", "Date the plan ended")
 
 
+DECISION_NOTE_HINT = (
+    "In plain words. Needed to step down to early help: the family's letter says it."
+)
+
+
+class EndCINPlanForm(EndDateForm):
+    to_early_help = forms.BooleanField(
+        label="Step the family down to early help",
+        required=False,
+        help_text="A team manager's decision: an early-help episode opens for the family.",
+    )
+    note = forms.CharField(
+        label="Why", widget=forms.Textarea, required=False, help_text=DECISION_NOTE_HINT
+    )
+
+
 class CloseEpisodeForm(forms.Form):
     closure_date = date_field("Enter the date of closure.", "Date of closure")
     reason = radios(
         [(value, f"{value}: {label}") for value, label in ReasonForClosure.choices],
         "Choose a reason for closure (RC1 to RC9).",
         "Reason for closure",
+    )
+    note = forms.CharField(
+        label="Why", widget=forms.Textarea, required=False, help_text=DECISION_NOTE_HINT
     )
 
 

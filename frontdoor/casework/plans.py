@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from frontdoor.casework import hooks
 from frontdoor.casework.models import CINEpisode, CINPlan, CINPlanReview, CPPlan
 from frontdoor.casework.rules import (
     actor,
@@ -17,6 +18,7 @@ from frontdoor.casework.rules import (
     check_within_episode,
     locked,
     log,
+    moment,
     record_under_plan,
 )
 from frontdoor.chronology.models import Kind
@@ -89,9 +91,16 @@ def record_cin_plan_review(
 
 
 def end_cin_plan(
-    plan: CINPlan, *, end_date: dt.date, user: Any, at: dt.datetime | None = None
+    plan: CINPlan,
+    *,
+    end_date: dt.date,
+    user: Any,
+    at: dt.datetime | None = None,
+    to_early_help: bool = False,
+    note: str = "",
 ) -> CINPlan:
-    """End a child in need plan."""
+    """End a child in need plan; `to_early_help` steps the family down to early help in the
+    same transaction (casework.hooks), with `note` as the reason the family's letter quotes."""
     _check_open(plan)
     check_not_before(
         end_date,
@@ -105,5 +114,9 @@ def end_cin_plan(
         if not CINPlan.objects.filter(pk=plan.pk, end_date__isnull=True).update(end_date=end_date):
             raise ActionError("This plan has already ended.")
         plan.end_date = end_date
-        log(user, plan, episode, Kind.PLAN, "Child in need plan ended", end_date, at=at)
+        summary = "Child in need plan ended" + (" to early help" if to_early_help else "")
+        log(user, plan, episode, Kind.PLAN, summary, end_date, detail=note, at=at)
+        hooks.plan_ended(
+            plan, user=user, at=moment(end_date, at), note=note, to_early_help=to_early_help
+        )
     return plan

@@ -266,9 +266,15 @@ STEPS: list[Step] = [
     Step(
         "end-cin-plan",
         "End the child in need plan",
-        f.EndDateForm,
+        f.EndCINPlanForm,
         _cin_plan,
-        lambda p, d, u: actions.end_cin_plan(p, end_date=d["end_date"], user=u),
+        lambda p, d, u: actions.end_cin_plan(
+            p,
+            end_date=d["end_date"],
+            user=u,
+            to_early_help=d["to_early_help"],
+            note=d["note"],
+        ),
         "Child in need plan ended.",
     ),
     Step(
@@ -303,7 +309,7 @@ STEPS: list[Step] = [
         f.CloseEpisodeForm,
         _open,
         lambda e, d, u: actions.close_cin_episode(
-            e, closure_date=d["closure_date"], reason=d["reason"], user=u
+            e, closure_date=d["closure_date"], reason=d["reason"], user=u, note=d["note"]
         ),
         "Episode closed.",
     ),

@@ -38,6 +38,8 @@ def field_layout(form: forms.Form) -> list[dict[str, Any]]:
         widget = field.widget
         if isinstance(field, GovukDateField):
             kind = "date"
+        elif isinstance(field, forms.BooleanField):
+            kind = "checkbox"
         elif isinstance(widget, forms.CheckboxSelectMultiple):  # a subclass of RadioSelect
             kind = "checkboxes"
         elif isinstance(widget, forms.RadioSelect):

@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     RETURN_INTERVIEW = "return_interview", "Return home interview"
     SCREENING = "screening", "Exploitation screening"
     ROTH_MEETING = "roth_meeting", "Missing or MACE meeting"
+    EARLY_HELP = "early_help", "Early help"
+    STEP = "step", "Step up or down"
 
 
 class Event(models.Model):

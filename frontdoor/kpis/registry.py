@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontdoor.accounts.models import Agency
-from frontdoor.kpis import casework, intake, mash, outside
+from frontdoor.kpis import casework, earlyhelp, intake, mash, outside
 from frontdoor.kpis.mash import AgencyFigures
 from frontdoor.kpis.periods import Number, Period, population
 
@@ -309,6 +309,127 @@ KPIS: list[Kpi] = [
         outside.cce_children,
         "Children screened for criminal exploitation in the period at medium or high.",
     ),
+    # --- early help (family wellbeing, issue 14) ---
+    Kpi(
+        "early_help_families_open_at_end",
+        "Families in early help at period end",
+        earlyhelp.families_open_at_end,
+        "Families with an early-help episode open on the last day.",
+    ),
+    Kpi(
+        "early_help_children_open_at_end",
+        "Children in early help at period end",
+        earlyhelp.children_open_at_end,
+        "Children in an open early-help episode on the last day.",
+    ),
+    Kpi(
+        "early_help_episodes_started",
+        "Early-help episodes started",
+        earlyhelp.episodes_started,
+        "Families' early-help episodes that started in the period.",
+    ),
+    Kpi(
+        "early_help_episodes_closed",
+        "Early-help episodes closed",
+        earlyhelp.episodes_closed,
+        "Families' early-help episodes that closed in the period.",
+    ),
+    Kpi(
+        "early_help_families_supported",
+        "Families supported by early help",
+        earlyhelp.families_supported,
+        "Families in early help on any day of the period.",
+    ),
+    Kpi(
+        "early_help_children_supported",
+        "Children supported by early help",
+        earlyhelp.children_supported,
+        "Children in early help on any day of the period.",
+    ),
+    Kpi(
+        "early_help_assessments_completed",
+        "Family Strengths and Needs assessments completed",
+        earlyhelp.assessments_completed,
+        "Early help assessments completed in the period.",
+    ),
+    Kpi(
+        "early_help_median_days_to_assessment",
+        "Days from early help starting to its assessment (median)",
+        earlyhelp.median_days_to_assessment,
+        "Median days from the start of early help to the completion of its assessment, for "
+        "assessments completed in the period.",
+        "days",
+    ),
+    Kpi(
+        "early_help_step_ups",
+        "Step-ups to social care",
+        earlyhelp.step_ups,
+        "Decisions to step a family in early help up to children's social care, decided in "
+        "the period (a lead professional's request, or a referral of a family in early help).",
+    ),
+    Kpi(
+        "early_help_step_ups_median_working_days",
+        "Step-ups: working days to decision (median)",
+        earlyhelp.step_ups_median_working_days,
+        "Median working days from the request (the contact's receipt) to the manager's decision.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_ups_p90_working_days",
+        "Step-ups: working days to decision (90th percentile)",
+        earlyhelp.step_ups_p90_working_days,
+        "90th percentile (nearest rank) of the same.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs",
+        "Step-downs to early help",
+        earlyhelp.step_downs,
+        "Decisions to step a child down from children's social care to early help (closed "
+        "after assessment, RC9, or a child in need plan ended to early help), in the period.",
+    ),
+    Kpi(
+        "early_help_step_downs_median_working_days",
+        "Step-downs: working days to decision (median)",
+        earlyhelp.step_downs_median_working_days,
+        "Median working days from social care's recommendation (the assessment's "
+        "authorisation, or the plan's end) to the manager's decision.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs_p90_working_days",
+        "Step-downs: working days to decision (90th percentile)",
+        earlyhelp.step_downs_p90_working_days,
+        "90th percentile (nearest rank) of the same.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs_referred_within_12_months_rate",
+        "Step-downs referred again within 12 months",
+        earlyhelp.step_downs_referred_within_12_months_rate,
+        "Children stepped down in the period and referred to children's social care within "
+        "12 months of the decision ÷ children stepped down (whether step-down was right).",
+        "%",
+    ),
+    Kpi(
+        "early_help_repeat_within_12_months_rate",
+        "Repeat early help within 12 months",
+        earlyhelp.repeat_within_12_months_rate,
+        "Children starting early help in the period whose earlier early help ended within the "
+        "12 months before ÷ children starting early help.",
+        "%",
+    ),
+]
+
+# Early-help outcomes achieved, by Supporting Families heading: a dict keyed by heading.
+HEADING_MEASURES: list[AgencyMeasure] = [
+    AgencyMeasure(
+        "early_help_outcomes_achieved_by_heading",
+        "Outcomes achieved",
+        earlyhelp.outcomes_achieved_by_heading,
+        "Families whose early help closed in the period having achieved its outcome, by "
+        "Supporting Families heading.",
+    ),
 ]
 
 # MASH checks, per agency (issue 3 item 8): each figure is a dict keyed by agency slug.
@@ -371,6 +492,7 @@ def measure_all(period: Period) -> dict[str, Any]:
     }
     figures.update({kpi.key: kpi.measure(period) for kpi in KPIS})
     figures.update({measure.key: measure.measure(period) for measure in AGENCY_MEASURES})
+    figures.update({measure.key: measure.measure(period) for measure in HEADING_MEASURES})
     return figures
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from frontdoor.accounts.access import ANALYSTS, allow
+from frontdoor.earlyhelp.codes import Heading
 from frontdoor.kpis.forms import PeriodForm, last_12_months
 from frontdoor.kpis.intake import monthly
 from frontdoor.kpis.registry import AGENCY_MEASURES, KPIS, agency_rows, measure_all
@@ -36,5 +37,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "months": monthly(period) if shown else [],
             "agency_measures": AGENCY_MEASURES,
             "agency_rows": agency_rows(figures) if figures else [],
+            "headings": Heading.choices,
         },
     )

@@ -25,6 +25,7 @@ from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outc
 from frontdoor.lib.workdays import is_within_working_hours
 from frontdoor.synth import texts
 from frontdoor.synth.casework import CaseworkStory
+from frontdoor.synth.earlyhelp import EarlyHelpStory
 from frontdoor.synth.families import FamilyStore
 from frontdoor.synth.mash import MashStory
 from frontdoor.synth.meetings import HandoverStory, StrategyStory
@@ -49,6 +50,7 @@ class Executor:
         self.handover = HandoverStory(seed, staff)
         self.strategy = StrategyStory(seed, staff)
         self.casework = CaseworkStory(seed, staff, plan.as_of)
+        self.earlyhelp = EarlyHelpStory(plan, staff.early_help, staff.early_help_managers, seed)
         self._closures: list[tuple[dt.date, int, Episode]] = []
         self._seq = count()
 
@@ -61,10 +63,12 @@ class Executor:
             with transaction.atomic():
                 for planned in contacts:
                     self._close_due(planned.day)
+                    self.earlyhelp.run_due(planned.day)
                     self._contact(planned)
             self.say(f"  {year}-{month:02d}: {len(contacts)} contacts")
         with transaction.atomic():
             self._close_due(self.plan.as_of.date() + dt.timedelta(days=1))
+            self.earlyhelp.run_due(self.plan.as_of.date() + dt.timedelta(days=1))
             for when in self.plan.consultations:
                 self._consultation(when)
             self._match_open_contacts()
@@ -143,6 +147,8 @@ class Executor:
         if times.authorised_at > as_of:
             return
         actions.authorise_decision(decision, managers[0], agree=True, at=times.authorised_at)
+        if planned.outcome == Outcome.EARLY_HELP:  # the decision opened early help
+            self.earlyhelp.decided(contact)
         if planned.episode is not None:
             self._opened(planned.episode, contact)
         self.strategy.decided(contact, planned, as_of)
@@ -321,4 +327,7 @@ class Executor:
                     reason=episode.reason,
                     user=manager,
                     referral_nfa=episode.path == "nfa",
+                    note=texts.STEP_DOWN_NOTE if episode.reason == "RC9" else "",
                 )
+                if episode.reason == "RC9":  # stepped down: early help opened (hooks)
+                    self.earlyhelp.closed(pk)

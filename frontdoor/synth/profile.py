@@ -63,11 +63,13 @@ SOURCE_AGENCY: dict[str, str] = {
     ReferralSource.HOUSING: "housing",
     ReferralSource.OTHER_LEGAL: "probation",
 }
-# Outcomes of contacts that are not referrals.
+# Outcomes of contacts that are not referrals. "Early help" opens a family wellbeing episode
+# (issue 14), so its share is set with the step-downs to hold about 261 families in the
+# service at a time (000_…txt, 31 August 2022); signposting includes the family hubs' offer.
 OTHER_OUTCOMES: Weights = {
     Outcome.INFORMATION_AND_ADVICE: 32.0,
-    Outcome.SIGNPOST: 12.0,
-    Outcome.EARLY_HELP: 26.0,
+    Outcome.SIGNPOST: 29.0,
+    Outcome.EARLY_HELP: 9.0,
     Outcome.NO_FURTHER_ACTION: 30.0,
 }
 # Children named in one contact (a police notification names every child in the home).
@@ -115,6 +117,8 @@ class Profile:
     missing_episodes: int = 0
     cse_children: int = 0
     cce_children: int = 0
+    # Family wellbeing (early help) open at a point in time (000_…txt, 31 August 2022).
+    early_help_families: int = 0
 
     def scaled(self, children: int) -> "Profile":
         """The same council scaled to `children` (volumes in proportion)."""
@@ -141,6 +145,7 @@ class Profile:
             missing_episodes=round(self.missing_episodes * factor),
             cse_children=round(self.cse_children * factor),
             cce_children=round(self.cce_children * factor),
+            early_help_families=round(self.early_help_families * factor),
         )
 
 
@@ -163,5 +168,6 @@ PROFILES: dict[str, Profile] = {
         missing_episodes=495,
         cse_children=35,
         cce_children=27,
+        early_help_families=261,
     ),
 }

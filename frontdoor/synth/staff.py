@@ -45,6 +45,9 @@ class Staff:
     # Who holds episodes after the referral, by team key ("front_door" is the front door
     # team, whose case holders include the demo social worker login).
     teams: dict[str, CaseTeam] = field(default_factory=dict)
+    # Family wellbeing: lead professionals (the demo login holds a good share) and managers.
+    early_help: list[User] = field(default_factory=list)
+    early_help_managers: list[User] = field(default_factory=list)
 
 
 def _staff_member(rng: random.Random, username: str, role: str, team: Team) -> User:
@@ -100,6 +103,24 @@ def seed_staff(seed: int) -> Staff:
             _staff_member(rng, f"staff-{prefix}-tm-{n}", Role.TEAM_MANAGER, unit) for n in (1, 2)
         ]
         staff.teams[key] = (unit, workers, managers)
+    wellbeing, _ = Team.objects.get_or_create(name="Family Wellbeing")
+    leads = [
+        _staff_member(rng, f"staff-fw-{n:02d}", Role.EARLY_HELP, wellbeing) for n in range(1, 9)
+    ]
+    staff.early_help_managers = [
+        _staff_member(rng, f"staff-fw-tm-{n}", Role.TEAM_MANAGER, wellbeing) for n in (1, 2)
+    ]
+    demo_lead = User.objects.filter(username="early_help").first() or create_staff_user(
+        None,
+        password=None,  # demo-setup gives it its password
+        actor_label=SEEDER,
+        username="early_help",
+        role=Role.EARLY_HELP,
+        team=wellbeing,
+        first_name="Early Help",
+        last_name="(demo)",
+    )
+    staff.early_help = [demo_lead, *leads] if demo_lead.is_active else leads
     return staff
 
 

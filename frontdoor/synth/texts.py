@@ -175,3 +175,10 @@ def referrer(source: str, town: str) -> tuple[str, str]:
     """The referrer's role and organisation for a source."""
     role, organisation = REFERRERS[SOURCE_GROUP.get(source, "other")]
     return role, organisation.format(town=town)
+
+
+# The team manager's reason for a step-down after assessment (RC9), quoted in the letter.
+STEP_DOWN_NOTE = (
+    "The assessment found no need for a social worker now. The family wants help with "
+    "routines and school, and early help can give it."
+)

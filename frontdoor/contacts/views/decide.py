@@ -22,7 +22,7 @@ from frontdoor.accounts.access import (
 from frontdoor.audit.log import record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.contacts import access as contact_access
-from frontdoor.contacts import actions
+from frontdoor.contacts import actions, hooks
 from frontdoor.contacts.forms import (
     AddSubjectForm,
     AuthoriseForm,
@@ -111,6 +111,7 @@ def _render_contact(request: AuthenticatedRequest, contact: Contact, **forms: An
         "can_handover": access.works_at_front_door(request.user),
         "can_authorise": access.can_authorise_decisions(request.user),
         "can_read_access_log": access.can_read_access_logs(request.user),
+        "sections": hooks.contact_sections(request.user, contact),
         "now": timezone.now(),
     }
     context["errors"] = [e for f in forms.values() for e in error_summary(f)]

@@ -64,6 +64,24 @@ KEYS = {
     "screened_children_low",
     "cse_children",
     "cce_children",
+    # early help (issue 14)
+    "early_help_families_open_at_end",
+    "early_help_children_open_at_end",
+    "early_help_episodes_started",
+    "early_help_episodes_closed",
+    "early_help_families_supported",
+    "early_help_children_supported",
+    "early_help_assessments_completed",
+    "early_help_median_days_to_assessment",
+    "early_help_step_ups",
+    "early_help_step_ups_median_working_days",
+    "early_help_step_ups_p90_working_days",
+    "early_help_step_downs",
+    "early_help_step_downs_median_working_days",
+    "early_help_step_downs_p90_working_days",
+    "early_help_step_downs_referred_within_12_months_rate",
+    "early_help_repeat_within_12_months_rate",
+    "early_help_outcomes_achieved_by_heading",
 }
 
 

@@ -39,8 +39,14 @@ Conventions:
 - List 8 is one row per period of care (a run of looked-after episodes).
 - Every list is read in a few bulk queries and grouped in Python: no query per child.
 
+- List 2 is one row per child per Family Strengths and Needs assessment completed in the 6
+  months or in progress on the as-of date (the children the assessment heard; for one in
+  progress, the family's children then), then one row for each child in early help on the
+  as-of date with no such assessment (their latest earlier assessment's dates, or blank).
+  "Organisation completing assessment" is the lead professional's agency, or the council's
+  family wellbeing service.
+
 Columns left blank because Front Door does not record them yet:
-- List 2 (early help) has no rows: early-help assessments are not recorded.
 - List 7: Subject to Emergency Protection Order or Protected Under Police Powers in Last
   Six Months (Y/N).
 - List 8: Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N); Date of

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from frontdoor.casework.codes import NEEDS_SOCIAL_CARE
 from frontdoor.casework.models import Assessment, CINEpisode, InitialConference, S47Enquiry
 from frontdoor.contacts.models import ContactSubject
+from frontdoor.earlyhelp.models import ChildView, FamilyAssessment, Member
 from frontdoor.returns.annex_a import codes
 from frontdoor.returns.annex_a.columns import (
     allocation,
@@ -64,8 +65,55 @@ def list_1(window: Window) -> list[list[Any]]:
 
 
 def list_2(window: Window) -> list[list[Any]]:
-    """Early help assessments: Front Door does not record them yet, so the list is empty."""
-    return []
+    """Early help: one row per child per Family Strengths and Needs assessment completed in
+    the 6 months or in progress on the as-of date; then each child in LA-coordinated early
+    help on the as-of date with no such assessment (their latest earlier assessment's dates,
+    or blank)."""
+    rows: list[list[Any]] = []
+    listed: set[int] = set()
+    assessments = FamilyAssessment.objects.filter(started_on__lte=window.as_of).filter(
+        Q(completed_on__gte=window.start6)
+        | Q(completed_on__isnull=True)
+        | Q(completed_on__gt=window.as_of)
+    )
+    assessed = ChildView.objects.filter(
+        assessment__in=assessments.filter(completed_on__lte=window.as_of)
+    ).values("assessment_id", *person_values("person__"))
+    in_progress = (
+        Member.objects.open_on(window.as_of)
+        .filter(episode__assessments__in=assessments.exclude(completed_on__lte=window.as_of))
+        .values("episode__assessments", *person_values("person__"))
+    )
+    found = {a.pk: a for a in assessments}
+    for row in [
+        *assessed,
+        *[{**r, "assessment_id": r["episode__assessments"]} for r in in_progress],
+    ]:
+        assessment = found[row["assessment_id"]]
+        listed.add(row["person__id"])
+        rows.append(_early_help_row(row, assessment, window))
+    current = Member.objects.open_on(window.as_of).exclude(person_id__in=listed)
+    for row in current.values("episode_id", *person_values("person__")):
+        earlier = (
+            FamilyAssessment.objects.filter(
+                episode_id=row["episode_id"], started_on__lte=window.as_of
+            )
+            .order_by("-started_on")
+            .first()
+        )
+        rows.append(_early_help_row(row, earlier, window))
+    return sorted(rows, key=lambda row: sort_key(row, 5))
+
+
+def _early_help_row(row: dict[str, Any], assessment: Any, window: Window) -> list[Any]:
+    return [
+        *child_cells(row, "person__", window.as_of),
+        assessment.started_on if assessment else None,
+        window.upto(assessment.completed_on) if assessment else None,
+        (assessment.organisation if window.upto(assessment.completed_on) else "")
+        if assessment
+        else "",
+    ]
 
 
 def _count_by_person(queryset: Any, person_field: str) -> dict[int, int]:

@@ -227,3 +227,17 @@ def test_the_last_years_casework_figures_are_the_planned_ones(council):
     assert abs(last["cla_at_end"] - profile.cla_at_end) <= 2
     assert last["cin_at_end"] >= last["cin_plans_at_end"] + last["cp_plans_at_end"]
     assert 70 <= last["assessments_within_45_working_days_rate"] <= 100
+
+
+def test_early_help_comes_through_the_actions_and_every_rc9_closure_steps_down(council):
+    from frontdoor.earlyhelp.models import Episode, StepDecision
+
+    rc9 = CINEpisode.objects.filter(reason_for_closure="RC9")
+    assert rc9.exists()
+    stepped_down = StepDecision.objects.step_downs().filter(cin_episode__in=rc9)
+    assert stepped_down.count() == rc9.count()
+    assert all(step.decided_by_id and step.reason for step in stepped_down)
+    assert Episode.objects.filter(route="front_door", contact__outcome="early_help").exists()
+    closed = Episode.objects.filter(closure_date__isnull=False)
+    assert closed.exists() and not closed.filter(outcomes__result="").exists()
+    assert Episode.objects.filter(meetings__is_review=True).exists()

@@ -52,6 +52,10 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {kpi.label:<40} {shown:>14}")
         self._agency_table(figures)
+        achieved = figures["early_help_outcomes_achieved_by_heading"]
+        self.stdout.write("\nEarly help: outcomes achieved, by heading")
+        for heading, families in achieved.items():
+            self.stdout.write(f"  {heading:<24} {families:>8,}")
 
     def _agency_table(self, figures: dict[str, Any]) -> None:
         """The MASH checks of each agency: one line per agency, one column per measure."""

@@ -12,6 +12,7 @@ storage, apart from the ones the test database was set up with; so `serialized_r
 would find nothing to restore, and `council_defaults` re-creates the migrations' data instead.
 """
 
+import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -19,13 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.db import connections
 from playwright.sync_api import Browser, Page, Playwright, Response, expect, sync_playwright
 
-from frontdoor.accounts.defaults import DEFAULT_AGENCIES
-from frontdoor.accounts.models import Agency
-from frontdoor.contacts.codes import DEFAULT_LEVELS_OF_NEED
-from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.test import PASSWORD
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -97,23 +95,31 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         _Chromium.stop()
 
 
+# The data migrations that install a council's editable defaults (agencies, levels of need,
+# MASH clocks and risk indicators, early help services, push and pull factors). Each one's
+# forward function is idempotent (get_or_create), so it is replayed on the live registry.
+DEFAULTS_MIGRATIONS = [
+    ("frontdoor.accounts.migrations.0002_default_agencies", "add_agencies"),
+    ("frontdoor.contacts.migrations.0002_default_levels_of_need", "add_levels"),
+    ("frontdoor.mash.migrations.0002_default_clocks_and_risk_indicators", "add_defaults"),
+    ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
+    ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
+]
+
+
 @pytest.fixture(autouse=True)
 def council_defaults(transactional_db: None) -> None:
     """The live server needs committed data, so these tests are transactional; the flush
-    after each one also removes the levels of need and agencies the data migrations made,
-    so put them back (serialized_rollback cannot: see the module docstring)."""
-    for rank, name, description in DEFAULT_LEVELS_OF_NEED:
-        LevelOfNeed.objects.get_or_create(
-            rank=rank, defaults={"name": name, "description": description}
-        )
-    for slug, name in DEFAULT_AGENCIES:
-        Agency.objects.get_or_create(slug=slug, defaults={"name": name})
+    after each one also removes what the data migrations made, so put it back
+    (serialized_rollback cannot: see the module docstring)."""
+    for module, function in DEFAULTS_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture
 def browser() -> Browser:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"No Chromium at {CHROMIUM}")
+        pytest.fail(f"No Chromium at {CHROMIUM}: `make browser` installs Debian's")
     return _Chromium.get()
 
 

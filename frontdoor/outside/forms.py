@@ -178,7 +178,11 @@ class ScreeningForm(forms.Form):
         super().__init__(*args, **kwargs)
         for code, domain, text in INDICATORS:
             self.fields[f"rating_{code}"] = forms.ChoiceField(
-                label=f"{domain}: {text}", choices=Rating.choices, initial=Rating.NONE
+                label=f"{domain}: {text}",
+                choices=Rating.choices,
+                error_messages={
+                    "required": f"Rate “{text}” (choose “Not present” if it is not seen)."
+                },
             )
 
     def ratings(self) -> dict[str, str]:

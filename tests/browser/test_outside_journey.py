@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.accounts.actions import issue_api_token
 from frontdoor.accounts.models import Agency
+from frontdoor.outside.codes import INDICATORS
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.actions import create_person
 from frontdoor.test import make_persona
@@ -139,6 +140,10 @@ def _screen(page: Page, check: Check) -> None:
         "high"
     )
     page.get_by_label("Missing: Going missing, staying out late or overnight").select_option("high")
+    for _code, domain, text in INDICATORS:  # nothing is rated for the worker
+        rating = page.get_by_label(f"{domain}: {text}")
+        if rating.input_value() == "":
+            rating.select_option("none")
     page.get_by_role("button", name="Record the screening").click()
     expect(page.locator("#screening-level")).to_have_text("Level: high")
     reasons = page.locator("#screening-reasons")

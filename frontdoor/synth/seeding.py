@@ -1,17 +1,15 @@
 """Seed a synthetic council: plan it, then store it through the actions."""
 
 import datetime as dt
-import sys
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import timezone
-from tqdm import tqdm
 
 from frontdoor.kpis.actions import record_population_estimate
 from frontdoor.kpis.periods import Period
 from frontdoor.kpis.registry import measure_all
+from frontdoor.lib.progress import progress_bar
 from frontdoor.people.models import Person
 from frontdoor.synth.execute import Executor, Say
 from frontdoor.synth.outside import OutsideStory
@@ -85,11 +83,10 @@ def seed_council(
             f"Planned {len(plan.families):,} families and {len(plan.contacts):,} contacts "
             f"in {time.monotonic() - started:.0f}s; storing them…"
         )
-    bar: dict[str, Any] = {"file": sys.stderr, "disable": not progress, "dynamic_ncols": True}
-    stored = len(plan.contacts)
-    with tqdm(total=stored, desc="Contacts and casework", unit=" contacts", **bar) as done:
+    stored, years = len(plan.contacts), len(plan.blocks)
+    with progress_bar(enabled=progress, total=stored, desc="Contacts and casework") as done:
         Executor(plan, seed_staff(seed), seed, say, advance=done.update).run()
-    with tqdm(total=2 * len(plan.blocks), desc="Missing and KPIs", unit=" steps", **bar) as done:
+    with progress_bar(enabled=progress, total=2 * years, desc="Missing and KPIs") as done:
         OutsideStory(plan, seed, advance=done.update).run()  # missing, interviews, screenings
         record_population_estimate(
             None,

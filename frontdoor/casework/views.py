@@ -23,7 +23,7 @@ from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
 from frontdoor.lib.dates import govuk_date
-from frontdoor.lib.forms import GovukDateField, submit
+from frontdoor.lib.forms import GovukDateField, limit_dates, submit
 from frontdoor.people import access as people_access
 
 
@@ -97,6 +97,11 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
     return render(request, "casework/child.html", context)
 
 
+def _limit_dates(form: forms.Form, episode: CINEpisode) -> None:
+    """Nothing on the child's casework before they were born or before the referral."""
+    limit_dates(form, born=episode.person.date_of_birth, started=episode.referral_date)
+
+
 def step_view(step: Step) -> Callable[..., HttpResponse]:
     """The page for one step: GET shows its form, POST calls its action."""
 
@@ -109,6 +114,7 @@ def step_view(step: Step) -> Callable[..., HttpResponse]:
             raise Http404("Nothing to record this on")
         data = request.POST if request.method == "POST" else None
         form = step.form(data, initial=step.initial(episode))
+        _limit_dates(form, episode)
         if request.method == "POST" and submit(
             form, lambda data: step.run(target, data, request.user)
         ):
@@ -163,6 +169,7 @@ def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpRespon
     initial = {"occasion": occasions[-1][0] if occasions else None}
     data = request.POST if request.method == "POST" else None
     form = SafetyMapForm(data, occasions=occasions, agencies=agencies, initial=initial)
+    _limit_dates(form, episode)
     recorded = request.method == "POST" and submit(
         form,
         lambda data: record_safety_map(
@@ -222,6 +229,7 @@ def new_scores(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     data = request.POST if request.method == "POST" else None
     form = ScoresForm(data, agencies=agencies)
+    _limit_dates(form, found.episode)
     if request.method == "POST" and submit(
         form,
         lambda data: record_scaling_scores(

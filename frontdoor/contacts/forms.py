@@ -10,7 +10,7 @@ from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSou
 from frontdoor.contacts.handover import HandoverInput
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
 from frontdoor.contacts.models import LevelOfNeed
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, GovukDateField
 from frontdoor.lib.identifiers import (
     is_valid_nhs_number,
     is_valid_postcode,
@@ -39,8 +39,13 @@ class SubjectFieldsMixin(forms.Form):
     child_family_name = forms.CharField(
         max_length=100, error_messages=_required("Enter the child's last name, or 'Unknown'.")
     )
-    child_date_of_birth = GovukDateField(required=False)
-    child_expected_date_of_birth = GovukDateField(required=False)
+    child_date_of_birth = GovukDateField(
+        required=False,
+        error_messages={
+            "future": "Date of birth must be in the past. For an unborn baby, give the due date."
+        },
+    )
+    child_expected_date_of_birth = GovukDateField(required=False, when=ANY)
     child_sex = forms.ChoiceField(choices=Sex.choices, required=False)
     child_nhs_number = forms.CharField(max_length=12, required=False)
     child_address = forms.CharField(max_length=250, required=False)
@@ -281,7 +286,9 @@ class AddSubjectForm(forms.Form):
     )
     given_name = forms.CharField(max_length=100, error_messages=_required("Enter a first name."))
     family_name = forms.CharField(max_length=100, error_messages=_required("Enter a last name."))
-    date_of_birth = GovukDateField(required=False)
+    date_of_birth = GovukDateField(
+        required=False, error_messages={"future": "Date of birth must be in the past."}
+    )
     relationship_to_child = forms.CharField(max_length=80, required=False)
 
     def to_input(self) -> SubjectInput:

@@ -108,6 +108,18 @@ def can_hold_cases(user: Any) -> bool:
     return _has_role(user, _DECIDER_ROLES)
 
 
+def can_change_case(user: Any, *, worker_id: int | None, team_id: int | None) -> bool:
+    """May change a child's casework: the allocated worker, a member of the team that holds
+    the case, or a team manager; a case not yet allocated to anyone is the front door's, so
+    any social worker may. Reading follows the record's visibility, not this."""
+    if not can_record_decisions(user):
+        return False
+    if _has_role(user, _MANAGER_ROLES) or (worker_id is None and team_id is None):
+        return True
+    in_team = team_id is not None and user.team_id == team_id
+    return in_team or (worker_id is not None and user.pk == worker_id)
+
+
 def can_manage_team_caseloads(user: Any) -> bool:
     """May open the caseloads of the workers in their team: a team manager with a team."""
     return _has_role(user, _MANAGER_ROLES) and user.team_id is not None

@@ -531,3 +531,35 @@ def test_a_change_of_placement_ends_the_care_episode_and_starts_the_next(episode
         "K2",
     )
     assert not second.is_new_period
+
+
+def test_only_the_allocated_worker_the_team_or_a_manager_may_change_a_case(episode, persona):
+    """Reading follows the record's visibility; changing needs allocation or the team."""
+    holder = persona("other_team_worker")  # in Children with Disabilities
+    front_door = persona("social_worker")  # in Front Door, not allocated
+    allocate_episode(episode, team=holder.team, worker=holder, user=persona("team_manager"))
+    child_page = reverse("casework:child", args=[episode.person_id])
+    shown = client_for(front_door).get(child_page)
+    assert shown.status_code == 200  # may read
+    assert step_url("start-assessment", episode) not in shown.content.decode()
+    assert "Record a Signs of Safety map" not in shown.content.decode()
+    for url in (
+        step_url("start-assessment", episode),
+        reverse("casework:new-safety-map", args=[episode.pk]),
+    ):
+        assert client_for(front_door).get(url).status_code == 404
+    refused = client_for(front_door).post(
+        step_url("start-assessment", episode), date("start_date", D(2025, 12, 2))
+    )
+    assert refused.status_code == 404
+    assert not Assessment.objects.exists()
+    for allowed in (holder, persona("team_manager")):
+        assert (
+            step_url("start-assessment", episode)
+            in client_for(allowed).get(child_page).content.decode()
+        )
+        assert client_for(allowed).get(step_url("start-assessment", episode)).status_code == 200
+    accepted = client_for(holder).post(
+        step_url("start-assessment", episode), date("start_date", D(2025, 12, 2))
+    )
+    assert accepted.status_code == 302 and Assessment.objects.count() == 1

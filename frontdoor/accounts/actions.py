@@ -174,3 +174,56 @@ def enrol_second_factor(account: User, secret: str) -> User:
         account.save(update_fields=["totp_secret", "totp_confirmed"])
         record_change(account, account, summary="Second factor (TOTP) set up")
     return account
+
+
+def set_account_active(user: Any, account: User, *, active: bool) -> User:
+    """Deactivate a leaver's account (its sessions end on their next request: Django signs
+    out an inactive user) or reactivate it. An administrator cannot deactivate themselves."""
+    if not active and account.pk == getattr(user, "pk", None):
+        raise ActionError("You cannot deactivate your own account.")
+    with transaction.atomic():
+        account.is_active = active
+        account.save(update_fields=["is_active"])
+        if not active:
+            _end_sessions(account)
+        record_change(
+            user,
+            account,
+            summary=f"Account {account.username} {'reactivated' if active else 'deactivated'}",
+            changes={"before": {"is_active": not active}, "after": {"is_active": active}},
+        )
+    return account
+
+
+def _end_sessions(account: User) -> None:
+    """Delete the account's stored sessions at once (belt and braces: an inactive user's
+    session is refused anyway)."""
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(account.pk):
+            session.delete()
+
+
+def unlock_account(user: Any, account: User) -> User:
+    """Clear the failed sign-in attempts that locked the account (django-axes)."""
+    from axes.utils import reset
+
+    with transaction.atomic():
+        cleared = reset(username=account.username)
+        record_change(
+            user,
+            account,
+            summary=f"Account {account.username} unlocked ({cleared} failed attempts cleared)",
+        )
+    return account
+
+
+def reset_second_factor(user: Any, account: User) -> User:
+    """Forget the account's authenticator app: at its next sign-in it sets one up again."""
+    with transaction.atomic():
+        account.totp_secret = ""
+        account.totp_confirmed = False
+        account.save(update_fields=["totp_secret", "totp_confirmed"])
+        record_change(user, account, summary=f"Second factor reset for {account.username}")
+    return account

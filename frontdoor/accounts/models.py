@@ -9,7 +9,7 @@ from django.db import models
 
 class Role(models.TextChoices):
     CONTACT_OFFICER = "contact_officer", "Contact officer"
-    SOCIAL_WORKER = "social_worker", "Front-door social worker"
+    SOCIAL_WORKER = "social_worker", "Social worker"
     TEAM_MANAGER = "team_manager", "Team manager"
     MASH_PARTNER = "mash_partner", "MASH partner"
     EARLY_HELP = "early_help", "Early-help practitioner"

@@ -57,6 +57,8 @@ def test_every_api_route_is_the_partner_api_or_its_contract():
 def test_every_route_refuses_anonymous_users_except_the_declared_public_ones(client: Client):
     values = {
         "person_id": 1,
+        "user_id": 1,
+        "change": "deactivate",
         "contact_id": 1,
         "subject_id": 1,
         "decision_id": 1,

@@ -15,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, selec
 
 from frontdoor.lib import forms
 from frontdoor.lib.dates import govuk_date, govuk_datetime
-from frontdoor.navigation import navigation
+from frontdoor.navigation import navigation, sub_navigation
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -47,6 +47,7 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(
         navigation=navigation,
+        sub_navigation=sub_navigation,
         error_summary=forms.error_summary,
         error_for=forms.error_for,
         value_of=forms.value_of,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Browser, Page, expect
 
 from frontdoor.test import make_persona
@@ -32,7 +33,7 @@ def test_an_administrator_deactivates_a_leaver_who_is_signed_out_at_once(
         expect(leaver.get_by_role("heading", level=1)).to_be_visible()
 
         sign_in(page, "administrator")
-        page.get_by_role("navigation", name="Menu").get_by_role("link", name="Settings").click()
+        open_from_menu(page, "Settings")
         assert_accessible(page)
         page.get_by_role("link", name="social_worker", exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Social Worker")

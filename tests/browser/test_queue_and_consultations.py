@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 
 from frontdoor.contacts.inputs import SubjectInput
@@ -47,7 +48,7 @@ def test_a_consultation_is_recorded_and_listed(
 
     sign_in(page, "contact_officer")
     assert_accessible(page)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Consultations").click()
+    open_from_menu(page, "Consultations")
     expect(page.get_by_role("heading", level=1)).to_have_text("Professional consultations")
     assert_accessible(page)
     page.get_by_role("button", name="Record a consultation").click()

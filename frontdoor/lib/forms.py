@@ -1,6 +1,7 @@
 """Django forms rendered with GOV.UK macros: error summaries, field errors, date inputs."""
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,17 @@ class SplitDateWidget(forms.MultiWidget):
         return [None, None, None]
 
 
+REAL_DATE = "Enter a real date, for example 27 3 2019."
+# Dates a person can mean: a birth in the 1900s to a due date or a plan review well ahead.
+# Bounding the year keeps every later sum (a clock, a period end) inside `datetime.date`.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+_DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
 class GovukDateField(forms.MultiValueField):
+    """A GOV.UK date input; any day, month or year that is not a real date is a field error."""
+
     widget = SplitDateWidget
 
     def __init__(self, **kwargs: Any) -> None:
@@ -41,10 +52,16 @@ class GovukDateField(forms.MultiValueField):
         day, month, year = (str(v or "").strip() for v in data_list)
         if not (day and month and year):
             raise ValidationError("Enter a full date: day, month and year.")
+        if not (_DAY_OR_MONTH.fullmatch(day) and _DAY_OR_MONTH.fullmatch(month)):
+            raise ValidationError(REAL_DATE)
+        if not _YEAR.fullmatch(year):
+            raise ValidationError("The year must include 4 numbers, for example 2019.")
+        if not MIN_YEAR <= int(year) <= MAX_YEAR:
+            raise ValidationError(f"Enter a year from {MIN_YEAR} to {MAX_YEAR}.")
         try:
             return dt.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError("Enter a real date, for example 27 3 2019.") from error
+        except (ValueError, OverflowError) as error:
+            raise ValidationError(REAL_DATE) from error
 
 
 def split_date_values(form: forms.Form, name: str) -> dict[str, str]:

@@ -29,8 +29,8 @@ from frontdoor.contacts.schemas import (
     problem_fields,
 )
 from frontdoor.lib.errors import ActionError
+from frontdoor.lib.problems import PROBLEM_MEDIA_TYPE
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 IDEMPOTENCY_SCOPE = "contacts"
 REFERENCE = re.compile(r"[A-Z0-9-]{1,20}")
 # receive_contact() names its fields after ContactInput; the API names them after ContactIn.
@@ -47,6 +47,9 @@ out what happened to it.
   contact first recorded (status 200, header `Idempotent-Replayed: true`), never a second one.
 * Errors are RFC 9457 problems (`application/problem+json`); `errors` lists each field at
   fault by its dotted path (`children.0.nhs_number`) with a plain-English message.
+* While the service cannot reach its database, every route answers 503 with a problem and
+  `Retry-After` (seconds): nothing was recorded; send the request again later, with the same
+  `Idempotency-Key`.
 * A child in immediate danger: phone 999 as well. The API is not an emergency line.
 """
 

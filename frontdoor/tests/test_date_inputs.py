@@ -87,9 +87,7 @@ def test_performance(persona):
 def test_annex_a(persona):
     response = client_for(persona("analyst")).get("/returns/annex-a", _date("as_of", HUGE))
     _is_field_error(response, "as_of")
-    response = client_for(persona("analyst")).get(
-        "/returns/annex-a/download", _date("as_of", HUGE)
-    )
+    response = client_for(persona("analyst")).get("/returns/annex-a/download", _date("as_of", HUGE))
     _is_field_error(response, "as_of")
 
 

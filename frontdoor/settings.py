@@ -165,6 +165,8 @@ FRONTDOOR_COUNCIL_NAME = os.environ.get("FRONTDOOR_COUNCIL_NAME", "North Somerse
 FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "802")
 # DfE CIN census header: the software that wrote the return (Source/SoftwareCode).
 FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "FrontDoorPy")
+# An administrator's one-time code to set up a second factor lasts this long (ADR 0013).
+FRONTDOOR_ENROLMENT_CODE_HOURS = int(os.environ.get("FRONTDOOR_ENROLMENT_CODE_HOURS", "72"))
 # Staff must use TOTP in production; optional in the demo.
 FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTION else "0") == "1"
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")

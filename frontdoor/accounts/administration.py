@@ -87,11 +87,10 @@ def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> 
 @require_http_methods(["GET", "POST"])
 def new_user(request: AuthenticatedRequest) -> HttpResponse:
     form = UserForm(request.POST or None)
-    if request.method == "POST" and submit(
-        form, lambda data: actions.create_staff_user(request.user, **data)
+    if request.method == "POST" and (
+        created := submit(form, lambda data: actions.create_staff_user(request.user, **data))
     ):
-        messages.success(request, "Account created.")
-        return redirect("accounts:settings")
+        return _show_enrolment_code(request, created.result, "Account created")
     return render(
         request,
         "accounts/admin/edit.html",
@@ -110,3 +109,22 @@ def new_user(request: AuthenticatedRequest) -> HttpResponse:
             ],
         },
     )
+
+
+def _show_enrolment_code(request: AuthenticatedRequest, account: User, done: str) -> HttpResponse:
+    code = actions.issue_enrolment_code(request.user, account)
+    return render(
+        request,
+        "accounts/admin/enrolment_code.html",
+        {"account": account, "code": code, "done": done, "hours": actions.enrolment_lifetime()},
+    )
+
+
+@allow(ADMINISTRATORS)
+@require_http_methods(["GET", "POST"])
+def enrolment_code(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
+    """Issue a one-time code with which the person sets up a (new) second factor (ADR 0013)."""
+    account = get_object_or_404(User, pk=user_id)
+    if request.method == "POST":
+        return _show_enrolment_code(request, account, "Enrolment code issued")
+    return render(request, "accounts/admin/confirm_enrolment_code.html", {"account": account})

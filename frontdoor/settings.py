@@ -129,6 +129,9 @@ AXES_RESET_ON_SUCCESS = True
 # Lock by username, not address: a council's staff share one NAT address, and locking it
 # would lock out the whole office.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# HSTS for subdomains and preloading are the council domain owner's choice, not this
+# service's (a council's other sites may not all be HTTPS): FRONTDOOR_HSTS_SUBDOMAINS=1 opts in.
+SILENCED_SYSTEM_CHECKS += ["security.W005", "security.W021"]
 AXES_LOCKOUT_CALLABLE = "frontdoor.accounts.views.locked_out"
 
 SESSION_COOKIE_HTTPONLY = True
@@ -136,6 +139,15 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Production is served over HTTPS only: TLS ends at the proxy (docs/howto/deploy.md), which
+# must set X-Forwarded-Proto; plain HTTP is redirected and browsers told to use HTTPS for a
+# year (HSTS). Probes inside the deployment call /healthz and /readyz over plain HTTP.
+SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("FRONTDOOR_SSL_REDIRECT", "1") == "1"
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("FRONTDOOR_HSTS_SECONDS", "31536000")) if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("FRONTDOOR_HSTS_SUBDOMAINS", "0") == "1"
+if PRODUCTION and os.environ.get("FRONTDOOR_BEHIND_PROXY", "1") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "en-gb"

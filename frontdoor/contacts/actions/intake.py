@@ -24,6 +24,7 @@ from frontdoor.contacts.models import (
     Contact,
     ContactSubject,
     IdempotencyRecord,
+    OnlineClient,
     OnlineSubmission,
 )
 from frontdoor.lib.errors import ActionError
@@ -227,7 +228,10 @@ def admit_online_submission(
     """Count a public form submission from one client; False once `limit` have come from it
     in the last hour (then nothing is counted, and the form is refused)."""
     now = now or timezone.now()
+    OnlineClient.objects.get_or_create(client_hash=client_hash)  # unique: one row per client
     with transaction.atomic():
+        # Count and add under the client's row lock: two posts cannot both see 9 and make 11.
+        OnlineClient.objects.select_for_update().get(client_hash=client_hash)
         recent = OnlineSubmission.objects.filter(
             client_hash=client_hash, at__gte=now - dt.timedelta(hours=1)
         )

@@ -42,9 +42,9 @@ def _store_keys(person: Person) -> None:
         setattr(person, key, value)
 
 
-def _chronicle(person: Person, summary: str, user: Any) -> None:
+def _chronicle(person: Person, summary: str, user: Any, about: Person | None = None) -> None:
     if person.is_child:
-        add_event(person, Kind.RECORD, summary, timezone.now(), actor=user)
+        add_event(person, Kind.RECORD, summary, timezone.now(), actor=user, about=about)
 
 
 def _give_la_child_id(person: Person) -> None:
@@ -281,7 +281,7 @@ def _log_relationship(relationship: Relationship, user: Any) -> None:
         person_id=relationship.person_id,
         summary=summary,
     )
-    _chronicle(relationship.person, summary, user)
+    _chronicle(relationship.person, summary, user, about=relationship.other)
 
 
 def _check_relationship(person: Person, other: Person, kind: str) -> None:

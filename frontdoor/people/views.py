@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -176,7 +177,9 @@ def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
     record_view(request.user, person, person_id=person.pk, summary="Viewed chronology")
     form = ChronologyFilterForm(request.GET or None)
-    events = person.events.select_related("actor", "contact")
+    # An event naming another person shows only if the user may open that person's record.
+    named_visible = Q(about__isnull=True) | Q(about__in=people_access.visible_to(request.user))
+    events = person.events.filter(named_visible).select_related("actor", "contact")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["kind"]:

@@ -35,6 +35,7 @@ ITEMS: list[tuple[str, str, Any]] = [
     ("kpis:dashboard", "Performance", access.can_read_performance),
     ("returns:index", "Returns", access.can_read_performance),
     ("people:duplicates", "Possible duplicates", access.can_keep_person_index),
+    ("people:break-glass-report", "Break-glass openings", access.can_read_access_logs),
     ("accounts:settings", "Settings", access.can_administer),
 ]
 

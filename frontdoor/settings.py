@@ -179,6 +179,8 @@ FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "802")
 FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "FrontDoorPy")
 # An administrator's one-time code to set up a second factor lasts this long (ADR 0013).
 FRONTDOOR_ENROLMENT_CODE_HOURS = int(os.environ.get("FRONTDOOR_ENROLMENT_CODE_HOURS", "72"))
+# A record restricted to another team, opened with a stated reason, stays open this long.
+FRONTDOOR_BREAK_GLASS_HOURS = int(os.environ.get("FRONTDOOR_BREAK_GLASS_HOURS", "8"))
 # Staff must use TOTP in production; optional in the demo.
 FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTION else "0") == "1"
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")

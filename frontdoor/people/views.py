@@ -61,6 +61,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
             "age_text": age_text,
             "current_postcode": current_postcode,
             "can_add": access.works_at_front_door(request.user),
+            "can_break_glass": access.can_break_glass(request.user),
         },
         status=400 if form.errors else 200,
     )

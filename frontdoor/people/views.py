@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from frontdoor.accounts import access
 from frontdoor.accounts.access import AUDITORS, FRONT_DOOR, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Role
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.forms import submit
 from frontdoor.people import access as people_access
@@ -51,6 +51,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
             date_of_birth=data["date_of_birth"],
             postcode=data["postcode"],
         )
+        _log_results(request, results, "Shown in person search results")
     return render(
         request,
         "people/search.html",
@@ -84,7 +85,13 @@ def search_json(request: AuthenticatedRequest) -> HttpResponse:
         date_of_birth=data["date_of_birth"],
         postcode=data["postcode"],
     )
+    _log_results(request, results, "Shown in person search results (search.json)")
     return JsonResponse({"results": [_result(c) for c in results]})
+
+
+def _log_results(request: AuthenticatedRequest, found: list[Candidate], summary: str) -> None:
+    """Each result names a child (name, date of birth, postcode): an access-log read each."""
+    record_list_view(request.user, ((c.person, c.person.pk, None) for c in found), summary=summary)
 
 
 def _result(candidate: Candidate) -> dict[str, Any]:
@@ -115,7 +122,9 @@ def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> lis
         people=people_access.visible_to(request.user),
         limit=5,
     )
-    return [c for c in found if c.score >= POSSIBLE_DUPLICATE]
+    possible = [c for c in found if c.score >= POSSIBLE_DUPLICATE]
+    _log_results(request, possible, "Shown as a possible duplicate when adding a person")
+    return possible
 
 
 @allow(FRONT_DOOR)

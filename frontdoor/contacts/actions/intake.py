@@ -16,7 +16,7 @@ from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions.matching import store_candidates
-from frontdoor.contacts.inputs import ContactInput, SubjectInput
+from frontdoor.contacts.inputs import BOTH_BIRTH_DATES, ContactInput, SubjectInput
 from frontdoor.contacts.models import (
     Channel,
     Consent,
@@ -50,6 +50,8 @@ def _check_contact_input(data: ContactInput, received_at: dt.datetime) -> None:
                 "Date of birth must be in the past. For an unborn baby give the expected date.",
                 field="date_of_birth",
             )
+        if subject.date_of_birth and subject.expected_date_of_birth:
+            raise ActionError(BOTH_BIRTH_DATES, field="date_of_birth")
     if data.consent == Consent.NOT_SOUGHT and not data.consent_reason.strip():
         raise ActionError("Say why consent was not sought.", field="consent_reason")
     if not data.worry.strip():

@@ -58,6 +58,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
         [
             ("people:search", "Find a person", access.is_staff_member),
             ("people:duplicates", "Possible duplicates", access.can_keep_person_index),
+            ("people:break-glass-report", "Break-glass openings", access.can_read_access_logs),
         ],
     ),
     (

@@ -64,6 +64,7 @@ _RETURN_INTERVIEWER_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.EA
 _EARLY_HELP_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP})
 _EARLY_HELP_WORKER_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP, Role.TEAM_MANAGER})
 _EARLY_HELP_ROUTE_ROLES: frozenset[str] = _EARLY_HELP_WORKER_ROLES | _PARTNER_ROLES
+_BREAK_GLASS_ROLES: frozenset[str] = _FRONT_DOOR_ROLES | _ROTH_ROLES | _EARLY_HELP_ROLES
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -191,6 +192,13 @@ def can_record_early_help(user: Any) -> bool:
     return _has_role(user, _EARLY_HELP_WORKER_ROLES)
 
 
+def can_break_glass(user: Any) -> bool:
+    """May open a record restricted to another team by stating why (logged, reported to
+    auditors): staff who may need a child's history urgently — the front door, the ROTH team
+    and early help; not analysts or partners."""
+    return _has_role(user, _BREAK_GLASS_ROLES)
+
+
 def can_use_early_help(user: Any) -> bool:
     """May open the early-help pages: practitioners, managers and partners (who see only the
     families they lead or are part of the team around)."""
@@ -258,6 +266,7 @@ ROTH = Policy("roth", _ROTH_ROLES)
 MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
 RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
 EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
+BREAK_GLASS = Policy("break_glass", _BREAK_GLASS_ROLES)
 
 
 def public(view: View) -> View:

@@ -78,10 +78,6 @@ ACCOUNT_CHANGES = {
         "Account reactivated.",
     ),
     "unlock": (actions.unlock_account, "Account unlocked: it can sign in again."),
-    "reset-second-factor": (
-        actions.reset_second_factor,
-        "Second factor reset: the account sets up its authenticator app at its next sign-in.",
-    ),
 }
 
 
@@ -134,12 +130,16 @@ def change_account(request: AuthenticatedRequest, user_id: int, change: str) -> 
 
 
 def is_locked_out(account: User) -> bool:
-    """Whether failed sign-ins have locked the account (django-axes, by username)."""
+    """Whether failed sign-ins (django-axes, by username) or wrong second-factor codes have
+    locked the account."""
     from axes.models import AccessAttempt
 
-    return AccessAttempt.objects.filter(
-        username=account.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
-    ).exists()
+    return (
+        actions.second_factor_locked(account)
+        or AccessAttempt.objects.filter(
+            username=account.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).exists()
+    )
 
 
 @allow(ADMINISTRATORS)
@@ -176,11 +176,10 @@ def edit_agency(request: AuthenticatedRequest, agency_id: int | None = None) -> 
 @require_http_methods(["GET", "POST"])
 def new_user(request: AuthenticatedRequest) -> HttpResponse:
     form = UserForm(request.POST or None)
-    if request.method == "POST" and submit(
-        form, lambda data: actions.create_staff_user(request.user, **data)
+    if request.method == "POST" and (
+        created := submit(form, lambda data: actions.create_staff_user(request.user, **data))
     ):
-        messages.success(request, "Account created.")
-        return redirect("accounts:settings")
+        return _show_enrolment_code(request, created.result, "Account created")
     return render(
         request,
         "accounts/admin/edit.html",
@@ -199,3 +198,22 @@ def new_user(request: AuthenticatedRequest) -> HttpResponse:
             ],
         },
     )
+
+
+def _show_enrolment_code(request: AuthenticatedRequest, account: User, done: str) -> HttpResponse:
+    code = actions.issue_enrolment_code(request.user, account)
+    return render(
+        request,
+        "accounts/admin/enrolment_code.html",
+        {"account": account, "code": code, "done": done, "hours": actions.enrolment_lifetime()},
+    )
+
+
+@allow(ADMINISTRATORS)
+@require_http_methods(["GET", "POST"])
+def enrolment_code(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
+    """Issue a one-time code with which the person sets up a (new) second factor (ADR 0013)."""
+    account = get_object_or_404(User, pk=user_id)
+    if request.method == "POST":
+        return _show_enrolment_code(request, account, "Enrolment code issued")
+    return render(request, "accounts/admin/confirm_enrolment_code.html", {"account": account})

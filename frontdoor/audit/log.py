@@ -1,5 +1,6 @@
 """Write audit events. Call inside the action's transaction so the row commits with it."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models, transaction
@@ -48,6 +49,44 @@ def record_event(
 def record_view(user: Any, record: models.Model, **kwargs: Any) -> Event:
     """Log that `user` read `record` (a child's record, a contact, ...)."""
     return record_event(Event.Action.VIEW, record, user=user, **kwargs)
+
+
+def record_list_view(
+    user: Any,
+    shown: Iterable[tuple[models.Model, int | None, int | None]],
+    *,
+    summary: str,
+    action: str = Event.Action.VIEW,
+    actor_label: str | None = None,
+) -> int:
+    """Log that `user` was shown each record of a list (a search result, a queue row, a
+    child in a download): one access-log row per (record, person_id, contact_id), so each
+    child's access log names the list. One INSERT for the whole list. Returns the count."""
+    request = current_request.get()
+    db_user, label, role = _actor(user, actor_label)
+    now = timezone.now()
+    path = request.get_full_path()[:300] if request else ""
+    ip = client_ip(request) if request else None
+    rows = [
+        Event(
+            at=now,
+            user=db_user,
+            actor_label=label[:150],
+            role=role,
+            action=action,
+            record_type=record._meta.label_lower.split(".")[-1],
+            record_id=str(record.pk),
+            person_id=person_id,
+            contact_id=contact_id,
+            summary=summary[:300],
+            changes={},
+            path=path,
+            ip_address=ip,
+        )
+        for record, person_id, contact_id in shown
+    ]
+    Event.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
 
 
 def record_change(

@@ -8,7 +8,12 @@ from django.utils import timezone
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSource
 from frontdoor.contacts.handover import HandoverInput
-from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
+from frontdoor.contacts.inputs import (
+    BOTH_BIRTH_DATES,
+    ContactInput,
+    DecisionInput,
+    SubjectInput,
+)
 from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.lib.forms import ANY, GovukDateField
 from frontdoor.lib.identifiers import (
@@ -67,6 +72,12 @@ class SubjectFieldsMixin(forms.Form):
         if due and due < timezone.localdate():
             raise forms.ValidationError("The expected date of birth must be in the future.")
         return due
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("child_date_of_birth") and data.get("child_expected_date_of_birth"):
+            self.add_error("child_expected_date_of_birth", BOTH_BIRTH_DATES)
+        return data
 
     def clean_child_nhs_number(self) -> str:
         value = normalise_nhs_number(self.cleaned_data.get("child_nhs_number", ""))

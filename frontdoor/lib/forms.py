@@ -1,6 +1,7 @@
 """Django forms rendered with GOV.UK macros: error summaries, field errors, date inputs."""
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -31,14 +32,19 @@ class SplitDateWidget(forms.MultiWidget):
 # What a date may be, relative to today: an event that happened ("past", the default), a due
 # or planned date ("future"), or either (a filter, an expected date of birth).
 PAST, FUTURE, ANY = "past", "future", "any"
-# Years a real record can hold (a child's date of birth, an event, a due date).
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+REAL_DATE = "Enter a real date, for example 27 3 2019."
+# Dates a person can mean: a birth in the 1900s to a due date or a plan review well ahead.
+# Bounding the year keeps every later sum (a clock, a period end) inside `datetime.date`.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+_DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 class GovukDateField(forms.MultiValueField):
     """A GOV.UK date input with the date rules every date field needs, in one place: a real
-    date, not in the future for an event (`when`), and not before the earliest date the
-    record allows (the child's birth, the start of the episode: `limit_dates`)."""
+    date (any day, month or year that is not is a field error), not in the future for an
+    event (`when`), and not before the earliest date the record allows (the child's birth,
+    the start of the episode: `limit_dates`)."""
 
     widget = SplitDateWidget
 
@@ -61,14 +67,16 @@ class GovukDateField(forms.MultiValueField):
         day, month, year = (str(v or "").strip() for v in data_list)
         if not (day and month and year):
             raise ValidationError("Enter a full date: day, month and year.")
+        if not (_DAY_OR_MONTH.fullmatch(day) and _DAY_OR_MONTH.fullmatch(month)):
+            raise ValidationError(REAL_DATE)
+        if not _YEAR.fullmatch(year):
+            raise ValidationError("The year must include 4 numbers, for example 2019.")
+        if not MIN_YEAR <= int(year) <= MAX_YEAR:
+            raise ValidationError(f"Enter a year from {MIN_YEAR} to {MAX_YEAR}.")
         try:
             value = dt.date(int(year), int(month), int(day))
         except (ValueError, OverflowError) as error:
-            raise ValidationError("Enter a real date, for example 27 3 2019.") from error
-        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-            raise ValidationError(
-                f"Enter a year between {EARLIEST_YEAR} and {LATEST_YEAR}, for example 2019."
-            )
+            raise ValidationError(REAL_DATE) from error
         today = timezone.localdate()
         if self.when == PAST and value > today:
             raise ValidationError(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.lib.forms import error_summary, submit
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
@@ -25,8 +25,15 @@ def partner_checks(request: AuthenticatedRequest) -> HttpResponse:
         mash_access.checks_visible_to(request.user)
         .still_open()
         .by_time_left()
-        .select_related("enquiry__contact")[:300]
+        .select_related("enquiry__contact")
+        .prefetch_related("enquiry__contact__subjects")[:300]
     )
+    shown = []
+    for check in checks:
+        contact = check.enquiry.contact
+        people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
+        shown += [(check, person_id, contact.pk) for person_id in people or [None]]
+    record_list_view(request.user, shown, summary="Listed in the agency's MASH checks")
     return render(request, "mash/checks.html", {"checks": checks, "now": timezone.now()})
 
 

@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 from axes.models import AccessAttempt
+from django.utils import timezone
 
 from frontdoor.accounts.models import Agency, Team, User
 from frontdoor.audit.models import Event
@@ -118,7 +121,7 @@ def test_an_administrator_cannot_deactivate_their_own_account(persona):
     assert administrator.is_active
 
 
-def test_unlock_clears_failed_sign_ins_and_reset_forgets_the_second_factor(persona):
+def test_unlock_clears_failed_sign_ins_and_a_second_factor_lock(persona):
     locked = persona("contact_officer")
     AccessAttempt.objects.create(
         username=locked.username,
@@ -128,25 +131,19 @@ def test_unlock_clears_failed_sign_ins_and_reset_forgets_the_second_factor(perso
         get_data="",
         post_data="",
     )
-    locked.totp_secret, locked.totp_confirmed = "JBSWY3DPEHPK3PXP", True
+    locked.totp_locked_until = timezone.now() + dt.timedelta(minutes=10)
     locked.save()
     admin = client_for(persona("administrator"))
-    assert (
-        "Locked after failed attempts" in admin.get(f"/settings/users/{locked.pk}").content.decode()
-    )
+    page = admin.get(f"/settings/users/{locked.pk}").content.decode()
+    assert "Locked after failed attempts" in page and "issue an enrolment code" in page
     admin.post(f"/settings/users/{locked.pk}/unlock")
     assert not AccessAttempt.objects.filter(username=locked.username).exists()
-    admin.post(f"/settings/users/{locked.pk}/reset-second-factor")
     locked.refresh_from_db()
-    assert (locked.totp_secret, locked.totp_confirmed) == ("", False)
-    summaries = list(
-        Event.objects.filter(record_type="user", record_id=str(locked.pk)).values_list(
-            "summary", flat=True
-        )
-    )
-    assert any("unlocked" in s for s in summaries) and any(
-        "Second factor reset" in s for s in summaries
-    )
+    assert locked.totp_locked_until is None
+    assert "Not locked" in admin.get(f"/settings/users/{locked.pk}").content.decode()
+    assert Event.objects.filter(
+        record_type="user", record_id=str(locked.pk), summary__contains="unlocked"
+    ).exists()
 
 
 def test_account_pages_are_404_to_everyone_but_administrators(persona):

@@ -19,7 +19,7 @@ from frontdoor.accounts.access import (
     AuthenticatedRequest,
     allow,
 )
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts import actions, hooks
@@ -45,7 +45,19 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
         .by_urgency()
         .prefetch_related("subjects")[:300]
     )
+    _log_listed(request, contacts, "Listed in the contacts queue")
     return render(request, "contacts/queue.html", {"contacts": contacts, "now": timezone.now()})
+
+
+def _log_listed(request: AuthenticatedRequest, contacts: Any, summary: str) -> None:
+    """A list that names each contact's children: one access-log read per child shown."""
+    shown = []
+    for contact in contacts:
+        people = [
+            s.person_id for s in contact.subjects.all() if s.role == ContactSubject.Role.CHILD
+        ]
+        shown += [(contact, person_id, contact.pk) for person_id in people or [None]]
+    record_list_view(request.user, shown, summary=summary)
 
 
 @allow(MANAGERS)
@@ -219,5 +231,10 @@ def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpRe
 @allow(PARTNERS)
 @require_GET
 def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = contact_access.visible_to(request.user).order_by("-received_at")[:200]
+    contacts = (
+        contact_access.visible_to(request.user)
+        .order_by("-received_at")
+        .prefetch_related("subjects")[:200]
+    )
+    _log_listed(request, contacts, "Listed in the agency's contacts")
     return render(request, "contacts/partner_contacts.html", {"contacts": contacts})

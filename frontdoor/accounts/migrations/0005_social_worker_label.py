@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0003_roth_worker_role_issue_15"),
+        ("accounts", "0004_second_factor_lock_and_enrolment_codes"),
     ]
 
     operations = [

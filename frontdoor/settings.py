@@ -42,9 +42,11 @@ INSTALLED_APPS = [
     "frontdoor.kpis",
     "frontdoor.returns",
     "frontdoor.synth",
+    "frontdoor.ops",
 ]
 
 MIDDLEWARE = [
+    "frontdoor.lib.dbretry.ReadRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "frontdoor.audit.middleware.RequestContextMiddleware",
     "frontdoor.accounts.middleware.MFAMiddleware",
     "frontdoor.lib.csp.ContentSecurityPolicyMiddleware",
+    "frontdoor.lib.dbretry.DatabaseFaultRecorder",
 ]
 
 ROOT_URLCONF = "frontdoor.urls"
@@ -88,6 +91,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Tests use a file too: an in-memory shared-cache database fails concurrent writers at
     # once ("table is locked") instead of waiting, unlike the file the service runs on.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+else:
+    # A kept connection is checked before a request reuses it, so one the database dropped
+    # (a restart, a failover) is replaced rather than failing the request (lib/dbretry.py
+    # retries a read that loses its connection mid-way).
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("FRONTDOOR_CONN_MAX_AGE", "60"))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -33,32 +33,36 @@ from frontdoor.contacts.forms import (
 from frontdoor.contacts.history import child_history
 from frontdoor.contacts.models import Contact, ContactSubject, Decision, SubjectCandidate
 from frontdoor.lib.forms import attempt, error_summary, submit
+from frontdoor.lib.pages import paginate
 from frontdoor.people import access as people_access
 
 
 @allow(FRONT_DOOR)
 @require_GET
 def queue(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = (
-        contact_access.visible_to(request.user)
-        .awaiting_decision()
-        .by_urgency()
-        .prefetch_related("subjects")[:300]
-    )
-    return render(request, "contacts/queue.html", {"contacts": contacts, "now": timezone.now()})
+    now = timezone.now()
+    waiting = contact_access.visible_to(request.user).awaiting_decision()
+    page = paginate(request, waiting.by_urgency().prefetch_related("subjects"))
+    context = {
+        "contacts": page.object_list,
+        "page": page,
+        "overdue": waiting.filter(decision_due_at__lt=now).count(),
+        "now": now,
+    }
+    return render(request, "contacts/queue.html", context)
 
 
 @allow(MANAGERS)
 @require_GET
 def authorisations(request: AuthenticatedRequest) -> HttpResponse:
-    decisions = (
+    page = paginate(
+        request,
         contact_access.decisions_awaiting_authorisation_for(request.user)
         .select_related("contact", "recorded_by")
-        .order_by("contact__decision_due_at")
+        .order_by("contact__decision_due_at", "pk"),
     )
-    return render(
-        request, "contacts/authorisations.html", {"decisions": decisions, "now": timezone.now()}
-    )
+    context = {"decisions": page.object_list, "page": page, "now": timezone.now()}
+    return render(request, "contacts/authorisations.html", context)
 
 
 def _contact_or_404(request: AuthenticatedRequest, contact_id: int) -> Contact:
@@ -219,5 +223,9 @@ def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpRe
 @allow(PARTNERS)
 @require_GET
 def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = contact_access.visible_to(request.user).order_by("-received_at")[:200]
-    return render(request, "contacts/partner_contacts.html", {"contacts": contacts})
+    page = paginate(
+        request, contact_access.visible_to(request.user).order_by("-received_at", "-pk")
+    )
+    return render(
+        request, "contacts/partner_contacts.html", {"contacts": page.object_list, "page": page}
+    )

@@ -101,6 +101,7 @@ def test_acknowledged_contacts_survive_database_and_server_kills(
             server.start()
         _flow(clients, RUN_SECONDS)
 
+    print(f"\nanswers: {dict(clients.statuses)}; acknowledged: {len(clients.acknowledged)}")
     assert clients.bad == []
     assert set(clients.statuses) <= {201, 200, 503, "refused"}, clients.statuses
     assert clients.statuses["refused"] > 0  # the faults did happen
@@ -119,7 +120,6 @@ def _assert_each_acknowledged_contact_whole_and_once(cluster: Cluster, clients: 
         assert by_marker[marker] == 1, marker
         assert references[marker] == reference
     assert all(count == 1 for count in by_marker.values())  # not even an unacknowledged twin
-    assert set(by_marker) <= set(clients.sent)
 
 
 def _assert_no_contact_half_written(cluster: Cluster):

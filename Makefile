@@ -31,6 +31,10 @@ demo: install ## Set up and serve the demo on SQLite at http://127.0.0.1:8000
 	$(UV) run frontdoor demo-setup
 	$(UV) run frontdoor runserver 127.0.0.1:8000
 
+serve: install ## Serve with gunicorn (production server; set DATABASE_URL, FRONTDOOR_* first)
+	$(UV) run frontdoor migrate --no-input -v0
+	$(UV) run frontdoor serve $(if $(BIND),--bind $(BIND))
+
 test: install browser ## Set up and run the whole test suite (browser tests included)
 	$(UV) run pytest -q
 

@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, selec
 
 from frontdoor.lib import forms
 from frontdoor.lib.dates import govuk_date, govuk_datetime
+from frontdoor.lib.pages import pagination_links
 from frontdoor.navigation import navigation, sub_navigation
 
 
@@ -54,6 +55,7 @@ def environment(**options: Any) -> Environment:
         split_date_values=forms.split_date_values,
         static=static,
         url=url,
+        pagination_links=pagination_links,
         csrf_token=get_token,
         get_messages=get_messages,
         council_name=lambda: settings.FRONTDOOR_COUNCIL_NAME,

@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "frontdoor.kpis",
     "frontdoor.returns",
     "frontdoor.synth",
+    "frontdoor.ops",
 ]
 
 MIDDLEWARE = [
     # First, so it sees every response: makes any /api/ error a JSON problem (faults.py).
     "frontdoor.faults.ApiProblemsMiddleware",
+    "frontdoor.lib.dbretry.ReadRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "frontdoor.audit.middleware.RequestContextMiddleware",
     "frontdoor.accounts.middleware.MFAMiddleware",
     "frontdoor.lib.csp.ContentSecurityPolicyMiddleware",
+    "frontdoor.lib.dbretry.DatabaseFaultRecorder",
 ]
 
 ROOT_URLCONF = "frontdoor.urls"
@@ -90,6 +93,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Tests use a file too: an in-memory shared-cache database fails concurrent writers at
     # once ("table is locked") instead of waiting, unlike the file the service runs on.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+else:
+    # A kept connection is checked before a request reuses it, so one the database dropped
+    # (a restart, a failover) is replaced rather than failing the request (lib/dbretry.py
+    # retries a read that loses its connection mid-way).
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("FRONTDOOR_CONN_MAX_AGE", "60"))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

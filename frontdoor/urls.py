@@ -16,6 +16,7 @@ api.add_router("", outside_router)
 urlpatterns: list = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("", include("frontdoor.accounts.urls")),
     path("", include("frontdoor.contacts.urls")),
     path("people/", include("frontdoor.people.urls")),

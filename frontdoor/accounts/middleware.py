@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 
 from frontdoor.accounts import mfa
 
-EXEMPT_PREFIXES = ("/sign-in", "/sign-out", "/mfa/", "/static/", "/healthz", "/api/")
+EXEMPT_PREFIXES = ("/sign-in", "/sign-out", "/mfa/", "/static/", "/healthz", "/readyz", "/api/")
 
 
 class MFAMiddleware:

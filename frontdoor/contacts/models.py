@@ -45,7 +45,7 @@ class ContactQuerySet(models.QuerySet["Contact"]):
             default=4,
         )
         return self.annotate(rag_order=rag_order).order_by(
-            "-immediate_danger", "rag_order", "decision_due_at", "received_at"
+            "-immediate_danger", "rag_order", "decision_due_at", "received_at", "pk"
         )
 
     def received_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":

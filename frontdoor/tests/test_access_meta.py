@@ -99,6 +99,7 @@ def test_public_routes_are_only_the_intended_ones():
     assert public == {
         "home",
         "healthz",
+        "readyz",
         "accounts:sign-in",
         "accounts:sign-out",
         "contacts:request-support",

@@ -15,7 +15,7 @@ from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
-from frontdoor.contacts.actions.matching import store_candidates
+from frontdoor.contacts.actions.matching import candidates_for
 from frontdoor.contacts.inputs import BOTH_BIRTH_DATES, ContactInput, SubjectInput
 from frontdoor.contacts.models import (
     Channel,
@@ -26,6 +26,7 @@ from frontdoor.contacts.models import (
     IdempotencyRecord,
     OnlineClient,
     OnlineSubmission,
+    SubjectCandidate,
 )
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.workdays import end_of_next_working_day
@@ -60,20 +61,44 @@ def _check_contact_input(data: ContactInput, received_at: dt.datetime) -> None:
 
 def create_subject(contact: Contact, subject: SubjectInput) -> ContactSubject:
     person = Person.objects.get(pk=subject.person_id) if subject.person_id else None
-    return ContactSubject.objects.create(
-        contact=contact,
-        role=subject.role,
-        person=person,
-        given_name=subject.given_name.strip(),
-        family_name=subject.family_name.strip(),
-        date_of_birth=subject.date_of_birth,
-        expected_date_of_birth=subject.expected_date_of_birth,
-        sex=subject.sex,
-        nhs_number=subject.nhs_number,
-        address=subject.address,
-        postcode=subject.postcode,
-        relationship_to_child=subject.relationship_to_child,
-    )
+    return ContactSubject.objects.create(**_subject_fields(contact, subject, person))
+
+
+def _subject_fields(
+    contact: Contact, subject: SubjectInput, person: Person | None
+) -> dict[str, Any]:
+    return {
+        "contact": contact,
+        "role": subject.role,
+        "person": person,
+        "given_name": subject.given_name.strip(),
+        "family_name": subject.family_name.strip(),
+        "date_of_birth": subject.date_of_birth,
+        "expected_date_of_birth": subject.expected_date_of_birth,
+        "sex": subject.sex,
+        "nhs_number": subject.nhs_number,
+        "address": subject.address,
+        "postcode": subject.postcode,
+        "relationship_to_child": subject.relationship_to_child,
+    }
+
+
+def _create_subjects(
+    contact: Contact, subjects: list[SubjectInput], matched_at: dt.datetime | None
+) -> list[ContactSubject]:
+    """Every subject of a new contact in one statement (and their linked people in one);
+    `matched_at` is stamped on those not linked, whose candidates are found next."""
+    linked = {s.person_id for s in subjects if s.person_id}
+    people = Person.objects.in_bulk(linked) if linked else {}
+    if linked - people.keys():
+        raise Person.DoesNotExist("A subject names a person who is not in the index.")
+    rows = []
+    for subject in subjects:
+        person = people[subject.person_id] if subject.person_id else None
+        row = ContactSubject(**_subject_fields(contact, subject, person))
+        row.matched_at = matched_at if person is None else None
+        rows.append(row)
+    return ContactSubject.objects.bulk_create(rows)
 
 
 def receive_contact(
@@ -140,12 +165,13 @@ def _create_contact(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         from_consultation=from_consultation,
     )
-    for subject in data.subjects:
-        created = create_subject(contact, subject)
+    candidates: list[SubjectCandidate] = []
+    for created in _create_subjects(contact, data.subjects, received_at if match else None):
         if created.person is not None:
             chronicle_contact(contact, created.person, actor)
         elif match:
-            store_candidates(created, received_at)
+            candidates += candidates_for(created, received_at)
+    SubjectCandidate.objects.bulk_create(candidates)
     record_change(
         actor,
         contact,

@@ -23,6 +23,12 @@ def store_candidates(subject: ContactSubject, at: dt.datetime) -> list[SubjectCa
     SubjectCandidate.objects.filter(subject=subject).delete()
     subject.matched_at = at
     subject.save(update_fields=["matched_at"])
+    return SubjectCandidate.objects.bulk_create(candidates_for(subject, at))
+
+
+def candidates_for(subject: ContactSubject, at: dt.datetime) -> list[SubjectCandidate]:
+    """The candidate rows for `subject`, unsaved: a new contact saves all its subjects' rows
+    in one statement (intake.py), a subject matched again replaces its own (above)."""
     found = find_candidates(
         given_name=subject.given_name,
         family_name=subject.family_name,
@@ -32,22 +38,20 @@ def store_candidates(subject: ContactSubject, at: dt.datetime) -> list[SubjectCa
         people=Person.objects.all(),  # records merged away are never candidates
         limit=CANDIDATES_KEPT,
     )
-    return SubjectCandidate.objects.bulk_create(
-        [
-            SubjectCandidate(
-                subject=subject,
-                person=candidate.person,
-                rank=rank,
-                probability=candidate.probability,
-                band=candidate.band,
-                evidence=candidate.evidence[:500],
-                reasons=candidate.reasons,
-                differences=candidate.differences,
-                found_at=at,
-            )
-            for rank, candidate in enumerate(found, start=1)
-        ]
-    )
+    return [
+        SubjectCandidate(
+            subject=subject,
+            person=candidate.person,
+            rank=rank,
+            probability=candidate.probability,
+            band=candidate.band,
+            evidence=candidate.evidence[:500],
+            reasons=candidate.reasons,
+            differences=candidate.differences,
+            found_at=at,
+        )
+        for rank, candidate in enumerate(found, start=1)
+    ]
 
 
 def match_subject(subject: ContactSubject, user: Any) -> list[SubjectCandidate]:

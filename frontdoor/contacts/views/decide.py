@@ -33,20 +33,24 @@ from frontdoor.contacts.forms import (
 from frontdoor.contacts.history import child_history
 from frontdoor.contacts.models import Contact, ContactSubject, Decision, SubjectCandidate
 from frontdoor.lib.forms import attempt, error_summary, submit
+from frontdoor.lib.pages import paginate
 from frontdoor.people import access as people_access
 
 
 @allow(FRONT_DOOR)
 @require_GET
 def queue(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = (
-        contact_access.visible_to(request.user)
-        .awaiting_decision()
-        .by_urgency()
-        .prefetch_related("subjects")[:300]
-    )
-    _log_listed(request, contacts, "Listed in the contacts queue")
-    return render(request, "contacts/queue.html", {"contacts": contacts, "now": timezone.now()})
+    now = timezone.now()
+    waiting = contact_access.visible_to(request.user).awaiting_decision()
+    page = paginate(request, waiting.by_urgency().prefetch_related("subjects"))
+    _log_listed(request, page.object_list, "Listed in the contacts queue")
+    context = {
+        "contacts": page.object_list,
+        "page": page,
+        "overdue": waiting.filter(decision_due_at__lt=now).count(),
+        "now": now,
+    }
+    return render(request, "contacts/queue.html", context)
 
 
 def _log_listed(request: AuthenticatedRequest, contacts: Any, summary: str) -> None:
@@ -63,14 +67,14 @@ def _log_listed(request: AuthenticatedRequest, contacts: Any, summary: str) -> N
 @allow(MANAGERS)
 @require_GET
 def authorisations(request: AuthenticatedRequest) -> HttpResponse:
-    decisions = (
+    page = paginate(
+        request,
         contact_access.decisions_awaiting_authorisation_for(request.user)
         .select_related("contact", "recorded_by")
-        .order_by("contact__decision_due_at")
+        .order_by("contact__decision_due_at", "pk"),
     )
-    return render(
-        request, "contacts/authorisations.html", {"decisions": decisions, "now": timezone.now()}
-    )
+    context = {"decisions": page.object_list, "page": page, "now": timezone.now()}
+    return render(request, "contacts/authorisations.html", context)
 
 
 def _contact_or_404(request: AuthenticatedRequest, contact_id: int) -> Contact:
@@ -231,10 +235,13 @@ def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpRe
 @allow(PARTNERS)
 @require_GET
 def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
-    contacts = (
+    page = paginate(
+        request,
         contact_access.visible_to(request.user)
-        .order_by("-received_at")
-        .prefetch_related("subjects")[:200]
+        .order_by("-received_at", "-pk")
+        .prefetch_related("subjects"),
     )
-    _log_listed(request, contacts, "Listed in the agency's contacts")
-    return render(request, "contacts/partner_contacts.html", {"contacts": contacts})
+    _log_listed(request, page.object_list, "Listed in the agency's contacts")
+    return render(
+        request, "contacts/partner_contacts.html", {"contacts": page.object_list, "page": page}
+    )

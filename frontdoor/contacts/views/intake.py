@@ -18,6 +18,7 @@ from frontdoor.contacts.codes import Channel
 from frontdoor.contacts.forms import ConsultationForm, OnlineContactForm, StaffContactForm
 from frontdoor.contacts.models import Consultation, Contact
 from frontdoor.lib.forms import submit
+from frontdoor.lib.pages import paginate
 
 KINDS = {"professional": True, "public": False}
 
@@ -114,12 +115,12 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def consultations(request: AuthenticatedRequest) -> HttpResponse:
     since = timezone.now() - dt.timedelta(days=30)
-    items = Consultation.objects.select_related("agency", "converted_contact")[:200]
+    page = paginate(request, Consultation.objects.select_related("agency", "converted_contact"))
     last_30_days = Consultation.objects.filter(received_at__gte=since).count()
     return render(
         request,
         "contacts/consultations.html",
-        {"consultations": items, "last_30_days": last_30_days},
+        {"consultations": page.object_list, "page": page, "last_30_days": last_30_days},
     )
 
 

@@ -23,6 +23,7 @@ from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts import actions, hooks
+from frontdoor.contacts import queue as queue_filters
 from frontdoor.contacts.forms import (
     AddSubjectForm,
     AuthoriseForm,
@@ -42,12 +43,19 @@ from frontdoor.people import access as people_access
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     waiting = contact_access.visible_to(request.user).awaiting_decision()
-    page = paginate(request, waiting.by_urgency().prefetch_related("subjects"))
+    filters = queue_filters.QueueFilters.from_query(request.GET)
+    shown = queue_filters.apply(waiting, request.user, filters)
+    page = paginate(request, shown.by_urgency().prefetch_related("subjects"))
     _log_listed(request, page.object_list, "Listed in the contacts queue")
     context = {
         "contacts": page.object_list,
         "page": page,
+        "waiting": waiting.count(),
         "overdue": waiting.filter(decision_due_at__lt=now).count(),
+        "filters": filters,
+        "counts": queue_filters.counts(waiting, request.user, filters),
+        "whose_options": queue_filters.WHOSE,
+        "rag_options": queue_filters.RAGS,
         "now": now,
     }
     return render(request, "contacts/queue.html", context)

@@ -20,7 +20,6 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
 
 from frontdoor.lib.problems import is_problem, problem_response
 
@@ -101,7 +100,41 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
                 413, "content-too-large", "The request body is too large", DETAILS[413]
             )
         return _page("The request is too large", [DETAILS[413]], 413)
-    return defaults.bad_request(request, exception)
+    return _page(
+        "Sorry, Front Door could not read that request",
+        ["Go back and try again. If you followed a link, it may be broken."],
+        400,
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: the council's page with a way back (a record you may not open is a 404 too,
+    so the page never says whether it exists)."""
+    return _page(
+        "Page not found",
+        [
+            "If you typed the web address, check it is correct.",
+            "If you pasted the web address, check you copied the entire address.",
+            "If you followed a link to a record, you may not have access to it.",
+        ],
+        404,
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler403 (and CSRF failures): the council's page with a way back."""
+    return _page(
+        "You cannot do that here",
+        [
+            "Your form may have expired: go back, reload the page and try again.",
+            "If this keeps happening, ask your administrator.",
+        ],
+        403,
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return permission_denied(request, Exception(reason))
 
 
 class ApiProblemsMiddleware:

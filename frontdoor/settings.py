@@ -147,6 +147,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+CSRF_FAILURE_VIEW = "frontdoor.faults.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Production is served over HTTPS only: TLS ends at the proxy (docs/howto/deploy.md), which
 # must set X-Forwarded-Proto; plain HTTP is redirected and browsers told to use HTTPS for a

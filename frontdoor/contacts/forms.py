@@ -132,6 +132,17 @@ class WorryFieldsMixin(forms.Form):
 
 
 class StaffContactForm(SubjectFieldsMixin, WorryFieldsMixin):
+    # The order of the page (new_contact.html), so the error summary follows it.
+    field_order = [
+        *("channel", "source", "referrer_name", "referrer_role", "referrer_organisation"),
+        *("referrer_agency", "referrer_phone", "referrer_email", "child_given_name"),
+        *("child_family_name", "child_date_of_birth", "child_expected_date_of_birth"),
+        *("child_sex", "child_nhs_number", "child_address", "child_postcode"),
+        *("adult_given_name", "adult_family_name", "adult_relationship", "worry"),
+        *("referrer_wants", "child_views", "immediate_danger", "is_domestic_abuse"),
+        *("consent", "consent_reason", "handover_done_overnight", "handover_needs_doing"),
+    ]
+
     channel = forms.ChoiceField(
         choices=STAFF_CHANNELS, error_messages=_required("Choose how the contact came in.")
     )
@@ -231,6 +242,16 @@ PUBLIC_CONSENT = [
 
 class OnlineContactForm(SubjectFieldsMixin, WorryFieldsMixin):
     """The online request for support (no sign-in). `website` is a honeypot for bots."""
+
+    # The order of the page (online_form.html), so the error summary follows it.
+    field_order = [
+        *("source", "referrer_name", "referrer_role", "referrer_organisation"),
+        *("referrer_phone", "referrer_email", "child_given_name", "child_family_name"),
+        *("child_date_of_birth", "child_expected_date_of_birth", "child_address"),
+        *("child_postcode", "adult_given_name", "adult_family_name", "adult_relationship"),
+        *("worry", "referrer_wants", "child_views", "immediate_danger", "consent"),
+        "consent_reason",
+    ]
 
     source = forms.ChoiceField(error_messages=_required("Tell us who you are."))
     referrer_name = forms.CharField(max_length=150, required=False)

@@ -19,7 +19,9 @@ from oidc_provider_mock import run_server_in_thread
 from frontdoor.audit.models import Event
 from frontdoor.test import make_persona
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional (other threads must see committed rows); serialized rollback so the flush
+# afterwards leaves the data migrations' rows as a later serialized test expects them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

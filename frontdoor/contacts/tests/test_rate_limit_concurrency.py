@@ -15,7 +15,9 @@ from django.test import Client
 
 from frontdoor.contacts.models import Contact, OnlineClient, OnlineSubmission
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional (other threads must see committed rows); serialized rollback so the flush
+# afterwards leaves the data migrations' rows as a later serialized test expects them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LIMIT = 10
 POSTS = 25

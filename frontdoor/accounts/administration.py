@@ -29,32 +29,6 @@ class AgencyForm(forms.ModelForm):
         }
 
 
-class UserForm(forms.Form):
-    username = forms.RegexField(
-        regex=r"^[\w.@+-]{3,150}$",
-        error_messages={
-            "required": "Enter a username.",
-            "invalid": "Use 3 or more letters, digits or . @ + - _",
-        },
-    )
-    first_name = forms.CharField(max_length=150, required=False)
-    last_name = forms.CharField(max_length=150, required=False)
-    email = forms.EmailField(required=False)
-    role = forms.ChoiceField(choices=Role.choices, error_messages={"required": "Choose a role."})
-    team = forms.ModelChoiceField(queryset=Team.objects.all(), required=False, empty_label="None")
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.filter(is_active=True), required=False, empty_label="None"
-    )
-    password = forms.CharField(
-        min_length=12,
-        widget=forms.PasswordInput,
-        error_messages={
-            "required": "Enter a first password.",
-            "min_length": "The password must be at least 12 characters.",
-        },
-    )
-
-
 class AccountForm(forms.Form):
     """An existing account's details (the username and password are not changed here)."""
 
@@ -66,6 +40,27 @@ class AccountForm(forms.Form):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.filter(is_active=True), required=False, empty_label="None"
     )
+
+
+class UserForm(AccountForm):
+    """A new account: its details, a username and a first password."""
+
+    username = forms.RegexField(
+        regex=r"^[\w.@+-]{3,150}$",
+        error_messages={
+            "required": "Enter a username.",
+            "invalid": "Use 3 or more letters, digits or . @ + - _",
+        },
+    )
+    password = forms.CharField(
+        min_length=12,
+        widget=forms.PasswordInput,
+        error_messages={
+            "required": "Enter a first password.",
+            "min_length": "The password must be at least 12 characters.",
+        },
+    )
+    field_order = ["username", "first_name", "last_name", "email", "role", "team", "agency"]
 
 
 ACCOUNT_CHANGES = {

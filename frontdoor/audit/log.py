@@ -16,21 +16,23 @@ def _actor(user: Any, actor_label: str | None) -> tuple[Any, str, str]:
     return None, actor_label or "public", ""
 
 
-def record_event(
+def _event(
+    user: Any,
+    actor_label: str | None,
     action: str,
     record: models.Model,
     *,
-    user: Any = None,
-    actor_label: str | None = None,
     person_id: int | None = None,
     contact_id: int | None = None,
     summary: str = "",
     changes: dict[str, Any] | None = None,
+    at: Any = None,
 ) -> Event:
+    """An unsaved access-log row: who (from the request too: path and address), what, when."""
     request = current_request.get()
     db_user, label, role = _actor(user, actor_label)
-    return Event.objects.create(
-        at=timezone.now(),
+    return Event(
+        at=at or timezone.now(),
         user=db_user,
         actor_label=label[:150],
         role=role,
@@ -44,6 +46,31 @@ def record_event(
         path=request.get_full_path()[:300] if request else "",
         ip_address=client_ip(request) if request else None,
     )
+
+
+def record_event(
+    action: str,
+    record: models.Model,
+    *,
+    user: Any = None,
+    actor_label: str | None = None,
+    person_id: int | None = None,
+    contact_id: int | None = None,
+    summary: str = "",
+    changes: dict[str, Any] | None = None,
+) -> Event:
+    event = _event(
+        user,
+        actor_label,
+        action,
+        record,
+        person_id=person_id,
+        contact_id=contact_id,
+        summary=summary,
+        changes=changes,
+    )
+    event.save(force_insert=True)
+    return event
 
 
 def record_view(user: Any, record: models.Model, **kwargs: Any) -> Event:
@@ -62,26 +89,17 @@ def record_list_view(
     """Log that `user` was shown each record of a list (a search result, a queue row, a
     child in a download): one access-log row per (record, person_id, contact_id), so each
     child's access log names the list. One INSERT for the whole list. Returns the count."""
-    request = current_request.get()
-    db_user, label, role = _actor(user, actor_label)
     now = timezone.now()
-    path = request.get_full_path()[:300] if request else ""
-    ip = client_ip(request) if request else None
     rows = [
-        Event(
-            at=now,
-            user=db_user,
-            actor_label=label[:150],
-            role=role,
-            action=action,
-            record_type=record._meta.label_lower.split(".")[-1],
-            record_id=str(record.pk),
+        _event(
+            user,
+            actor_label,
+            action,
+            record,
             person_id=person_id,
             contact_id=contact_id,
-            summary=summary[:300],
-            changes={},
-            path=path,
-            ip_address=ip,
+            summary=summary,
+            at=now,
         )
         for record, person_id, contact_id in shown
     ]

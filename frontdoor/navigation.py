@@ -43,7 +43,6 @@ GROUPS: list[tuple[str, list[Item]]] = [
         "Return home interviews",
         [("outside:caseload", "Return home interviews", access.can_hold_return_interviews_only)],
     ),
-    ("Early help", [("earlyhelp:caseload", "Early help", access.can_use_early_help)]),
     (
         "Our agency",
         [
@@ -53,6 +52,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("outside:partner", "Missing episodes we reported", access.is_partner),
         ],
     ),
+    ("Early help", [("earlyhelp:caseload", "Early help", access.can_use_early_help)]),
     (
         "People",
         [

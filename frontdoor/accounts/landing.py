@@ -19,4 +19,6 @@ def landing_url(user: User) -> str:
         return reverse("kpis:dashboard")
     if access.works_on_risk_outside_home(user):  # the ROTH team (managers land above)
         return reverse("outside:caseload")
+    if access.works_in_early_help(user):  # family support workers: their families
+        return reverse("earlyhelp:caseload")
     return reverse("people:search")

@@ -47,3 +47,19 @@ def test_no_role_has_more_than_seven_top_level_items_and_every_page_is_still_rea
         row = sub_navigation(_request(manager, item["href"]))
         reachable |= {i["text"] for i in row["items"]} if row else {item["text"]}
     assert {"Contacts", "Authorise", "MASH enquiries", "Missing meetings", "Returns"} <= reachable
+
+
+def test_each_role_starts_on_its_own_work():
+    from frontdoor.accounts.landing import landing_url
+
+    starts = {
+        "contact_officer": "/contacts/",
+        "team_manager": "/contacts/",
+        "police_partner": "/mash/checks/",
+        "analyst": "/performance/",
+        "roth_worker": "/outside/",
+        "early_help": "/early-help/",
+        "administrator": "/people/",
+    }
+    for name, path in starts.items():
+        assert landing_url(make_persona(name)) == path, name

@@ -1,8 +1,8 @@
 """`frontdoor serve`: the production application server (gunicorn, ADR 0014).
 
 Replaces this process with gunicorn (so a process manager's signals reach gunicorn itself):
-one worker process per core plus one, each with 4 threads, by default; access log to stdout,
-errors to stderr.
+sync worker processes, one per core plus one, by default; access log to stdout, errors to
+stderr.
 Run `frontdoor migrate` first; put TLS in front of it at a reverse proxy (docs/howto/deploy.md).
 """
 
@@ -67,10 +67,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("FRONTDOOR_THREADS", "4")),
-            help="threads per worker (default 4, FRONTDOOR_THREADS): a slow page, such as the "
-            "performance dashboard or a sign-in's password hash, then holds up one thread, "
-            "not a whole worker",
+            default=int(os.environ.get("FRONTDOOR_THREADS", "1")),
+            help="threads per worker (default 1: sync workers; FRONTDOOR_THREADS). More uses "
+            "gunicorn's gthread worker; see ADR 0014 and docs/benchmarks.md before you do",
         )
         parser.add_argument(
             "--timeout", type=int, default=60, help="seconds before a stuck worker is restarted"

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, selec
 from frontdoor.lib import forms
 from frontdoor.lib.dates import govuk_date, govuk_datetime
 from frontdoor.lib.pages import pagination_links
-from frontdoor.navigation import navigation
+from frontdoor.navigation import navigation, sub_navigation
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -48,6 +48,7 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(
         navigation=navigation,
+        sub_navigation=sub_navigation,
         error_summary=forms.error_summary,
         error_for=forms.error_for,
         value_of=forms.value_of,

@@ -11,46 +11,117 @@ from django.urls import reverse
 
 from frontdoor.accounts import access
 
-# (URL name, text, who sees the item), in the order shown.
-ITEMS: list[tuple[str, str, Any]] = [
-    ("contacts:queue", "Contacts", access.works_at_front_door),
-    ("contacts:new-contact", "New contact", access.works_at_front_door),
-    ("contacts:consultations", "Consultations", access.works_at_front_door),
-    ("mash:manager", "MASH enquiries", access.works_at_front_door),
-    ("mash:strategy-discussions", "Strategy discussions", access.works_at_front_door),
-    ("contacts:handover", "Morning handover", access.works_at_front_door),
-    ("contacts:authorisations", "Authorise", access.can_authorise_decisions),
-    ("casework:caseload", "My caseload", access.can_record_decisions),
-    ("outside:caseload", "Missing and exploitation", access.works_on_risk_outside_home),
-    ("outside:caseload", "Return home interviews", access.can_hold_return_interviews_only),
-    ("outside:meetings", "Missing meetings", access.works_on_risk_outside_home),
-    ("outside:overview", "People and places", access.works_on_risk_outside_home),
-    ("outside:themes", "Missing themes", access.works_on_risk_outside_home),
-    ("outside:partner", "Missing episodes we reported", access.is_partner),
-    ("earlyhelp:caseload", "Early help", access.can_use_early_help),
-    ("mash:partner-checks", "Checks for our agency", access.is_partner),
-    ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
-    ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),
-    ("people:search", "Find a person", access.is_staff_member),
-    ("kpis:dashboard", "Performance", access.can_read_performance),
-    ("returns:index", "Returns", access.can_read_performance),
-    ("people:duplicates", "Possible duplicates", access.can_keep_person_index),
-    ("accounts:settings", "Settings", access.can_administer),
+Item = tuple[str, str, Any]  # (URL name, text, who sees the item)
+
+# The top-level groups, in the order shown, each with its pages. A group shows as one item
+# (linking to its first page the user may open) and, while one of its pages is open, as a
+# row of links under the header: no role has more than seven top-level items.
+GROUPS: list[tuple[str, list[Item]]] = [
+    (
+        "Front door",
+        [
+            ("contacts:queue", "Contacts", access.works_at_front_door),
+            ("contacts:new-contact", "New contact", access.works_at_front_door),
+            ("contacts:consultations", "Consultations", access.works_at_front_door),
+            ("mash:manager", "MASH enquiries", access.works_at_front_door),
+            ("mash:strategy-discussions", "Strategy discussions", access.works_at_front_door),
+            ("contacts:handover", "Morning handover", access.works_at_front_door),
+            ("contacts:authorisations", "Authorise", access.can_authorise_decisions),
+        ],
+    ),
+    ("My caseload", [("casework:caseload", "My caseload", access.can_record_decisions)]),
+    (
+        "Missing and exploitation",
+        [
+            ("outside:caseload", "Missing and exploitation", access.works_on_risk_outside_home),
+            ("outside:meetings", "Missing meetings", access.works_on_risk_outside_home),
+            ("outside:overview", "People and places", access.works_on_risk_outside_home),
+            ("outside:themes", "Missing themes", access.works_on_risk_outside_home),
+        ],
+    ),
+    (
+        "Return home interviews",
+        [("outside:caseload", "Return home interviews", access.can_hold_return_interviews_only)],
+    ),
+    ("Early help", [("earlyhelp:caseload", "Early help", access.can_use_early_help)]),
+    (
+        "Our agency",
+        [
+            ("mash:partner-checks", "Checks for our agency", access.is_partner),
+            ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
+            ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),
+            ("outside:partner", "Missing episodes we reported", access.is_partner),
+        ],
+    ),
+    (
+        "People",
+        [
+            ("people:search", "Find a person", access.is_staff_member),
+            ("people:duplicates", "Possible duplicates", access.can_keep_person_index),
+            ("people:break-glass-report", "Break-glass openings", access.can_read_access_logs),
+        ],
+    ),
+    (
+        "Performance",
+        [
+            ("kpis:dashboard", "Performance", access.can_read_performance),
+            ("returns:index", "Returns", access.can_read_performance),
+        ],
+    ),
+    ("Settings", [("accounts:settings", "Settings", access.can_administer)]),
 ]
+MOST_TOP_LEVEL_ITEMS = 7  # sign out included
+
+
+def _groups(user: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The groups this user sees, each with the pages in it they may open (href, text)."""
+    found = []
+    for title, items in GROUPS:
+        pages = [(reverse(name), text) for name, text, may in items if may(user)]
+        if pages:
+            found.append((title, pages))
+    return found
+
+
+def _current(path: str, hrefs: list[str]) -> str | None:
+    # Only the closest match is current: /mash/strategy-discussions/ is not "MASH enquiries".
+    return max((h for h in hrefs if h != "/" and path.startswith(h)), key=len, default=None)
 
 
 def navigation(request: HttpRequest) -> list[dict[str, Any]]:
-    """Service navigation items for the signed-in user's role."""
+    """Service navigation items for the signed-in user's role: one per group."""
     user = request.user
     if not user.is_authenticated:
         return [{"href": reverse("accounts:sign-in"), "text": "Sign in"}]
-    items = [(name, text) for name, text, may in ITEMS if may(user)]
-    items.append(("accounts:sign-out", "Sign out"))
-    path = request.path
-    hrefs = [reverse(name) for name, _ in items]
-    # Only the closest match is current: /mash/strategy-discussions/ is not "MASH enquiries".
-    current = max((h for h in hrefs if h != "/" and path.startswith(h)), key=len, default=None)
-    return [
-        {"href": href, "text": text, "active": href == current}
-        for href, (_, text) in zip(hrefs, items, strict=True)
+    groups = _groups(user)
+    current = _current(request.path, [href for _, pages in groups for href, _ in pages])
+    items = [
+        {
+            # A group of one page is named after it ("Find a person" alone, not "People").
+            "text": pages[0][1] if len(pages) == 1 else title,
+            "href": pages[0][0],
+            "active": any(href == current for href, _ in pages),
+        }
+        for title, pages in groups
     ]
+    items.append({"href": reverse("accounts:sign-out"), "text": "Sign out", "active": False})
+    return items
+
+
+def sub_navigation(request: HttpRequest) -> dict[str, Any] | None:
+    """The pages of the current group (when it has more than one), for the row under the
+    header: {"label": group, "items": [{"href", "text", "active"}]}."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    groups = _groups(user)
+    current = _current(request.path, [href for _, pages in groups for href, _ in pages])
+    for title, pages in groups:
+        if len(pages) > 1 and any(href == current for href, _ in pages):
+            return {
+                "label": title,
+                "items": [
+                    {"href": href, "text": text, "active": href == current} for href, text in pages
+                ],
+            }
+    return None

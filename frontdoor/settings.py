@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response: makes any /api/ error a JSON problem (faults.py).
+    "frontdoor.faults.ApiProblemsMiddleware",
     "frontdoor.lib.dbretry.ReadRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -136,13 +138,26 @@ AXES_RESET_ON_SUCCESS = True
 # Lock by username, not address: a council's staff share one NAT address, and locking it
 # would lock out the whole office.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# HSTS for subdomains and preloading are the council domain owner's choice, not this
+# service's (a council's other sites may not all be HTTPS): FRONTDOOR_HSTS_SUBDOMAINS=1 opts in.
+SILENCED_SYSTEM_CHECKS += ["security.W005", "security.W021"]
 AXES_LOCKOUT_CALLABLE = "frontdoor.accounts.views.locked_out"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+CSRF_FAILURE_VIEW = "frontdoor.faults.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Production is served over HTTPS only: TLS ends at the proxy (docs/howto/deploy.md), which
+# must set X-Forwarded-Proto; plain HTTP is redirected and browsers told to use HTTPS for a
+# year (HSTS). Probes inside the deployment call /healthz and /readyz over plain HTTP.
+SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("FRONTDOOR_SSL_REDIRECT", "1") == "1"
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("FRONTDOOR_HSTS_SECONDS", "31536000")) if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("FRONTDOOR_HSTS_SUBDOMAINS", "0") == "1"
+if PRODUCTION and os.environ.get("FRONTDOOR_BEHIND_PROXY", "1") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "en-gb"
@@ -175,6 +190,10 @@ FRONTDOOR_COUNCIL_NAME = os.environ.get("FRONTDOOR_COUNCIL_NAME", "North Somerse
 FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "802")
 # DfE CIN census header: the software that wrote the return (Source/SoftwareCode).
 FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "FrontDoorPy")
+# An administrator's one-time code to set up a second factor lasts this long (ADR 0013).
+FRONTDOOR_ENROLMENT_CODE_HOURS = int(os.environ.get("FRONTDOOR_ENROLMENT_CODE_HOURS", "72"))
+# A record restricted to another team, opened with a stated reason, stays open this long.
+FRONTDOOR_BREAK_GLASS_HOURS = int(os.environ.get("FRONTDOOR_BREAK_GLASS_HOURS", "8"))
 # Staff must use TOTP in production; optional in the demo.
 FRONTDOOR_REQUIRE_MFA = os.environ.get("FRONTDOOR_REQUIRE_MFA", "1" if PRODUCTION else "0") == "1"
 FRONTDOOR_WORKING_HOURS = ("09:00", "17:00")

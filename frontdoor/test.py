@@ -82,3 +82,25 @@ def make_contact(received_at: dt.datetime | None = None, **overrides: Any) -> Co
         actor_label="test",
         received_at=received_at or timezone.now(),
     )
+
+
+# The data migrations that install a council's editable defaults (agencies, levels of need,
+# MASH clocks and risk indicators, early help services, push and pull factors). Each one's
+# forward function is idempotent (get_or_create), so it is replayed on the live registry.
+DEFAULTS_MIGRATIONS = [
+    ("frontdoor.accounts.migrations.0002_default_agencies", "add_agencies"),
+    ("frontdoor.contacts.migrations.0002_default_levels_of_need", "add_levels"),
+    ("frontdoor.mash.migrations.0002_default_clocks_and_risk_indicators", "add_defaults"),
+    ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
+    ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
+]
+
+
+def put_back_council_defaults() -> None:
+    """A transactional test's flush removes what the data migrations made; put it back."""
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in DEFAULTS_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)

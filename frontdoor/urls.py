@@ -6,6 +6,12 @@ from frontdoor.contacts.api import api
 from frontdoor.mash.api import router as mash_router
 from frontdoor.outside.api import router as outside_router
 
+# Database faults answer 503; API errors are problems (frontdoor/faults.py).
+handler400 = "frontdoor.faults.bad_request"
+handler403 = "frontdoor.faults.permission_denied"
+handler404 = "frontdoor.faults.page_not_found"
+handler500 = "frontdoor.faults.server_error"
+
 api.add_router("", mash_router)
 api.add_router("", outside_router)
 

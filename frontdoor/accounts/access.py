@@ -64,6 +64,7 @@ _RETURN_INTERVIEWER_ROLES: frozenset[str] = frozenset({Role.ROTH_WORKER, Role.EA
 _EARLY_HELP_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP})
 _EARLY_HELP_WORKER_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP, Role.TEAM_MANAGER})
 _EARLY_HELP_ROUTE_ROLES: frozenset[str] = _EARLY_HELP_WORKER_ROLES | _PARTNER_ROLES
+_BREAK_GLASS_ROLES: frozenset[str] = _FRONT_DOOR_ROLES | _ROTH_ROLES | _EARLY_HELP_ROLES
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -106,6 +107,18 @@ def can_authorise_decisions(user: Any) -> bool:
 def can_hold_cases(user: Any) -> bool:
     """May be the allocated worker of a case: social workers and their managers."""
     return _has_role(user, _DECIDER_ROLES)
+
+
+def can_change_case(user: Any, *, worker_id: int | None, team_id: int | None) -> bool:
+    """May change a child's casework: the allocated worker, a member of the team that holds
+    the case, or a team manager; a case not yet allocated to anyone is the front door's, so
+    any social worker may. Reading follows the record's visibility, not this."""
+    if not can_record_decisions(user):
+        return False
+    if _has_role(user, _MANAGER_ROLES) or (worker_id is None and team_id is None):
+        return True
+    in_team = team_id is not None and user.team_id == team_id
+    return in_team or (worker_id is not None and user.pk == worker_id)
 
 
 def can_manage_team_caseloads(user: Any) -> bool:
@@ -179,6 +192,13 @@ def can_record_early_help(user: Any) -> bool:
     return _has_role(user, _EARLY_HELP_WORKER_ROLES)
 
 
+def can_break_glass(user: Any) -> bool:
+    """May open a record restricted to another team by stating why (logged, reported to
+    auditors): staff who may need a child's history urgently — the front door, the ROTH team
+    and early help; not analysts or partners."""
+    return _has_role(user, _BREAK_GLASS_ROLES)
+
+
 def can_use_early_help(user: Any) -> bool:
     """May open the early-help pages: practitioners, managers and partners (who see only the
     families they lead or are part of the team around)."""
@@ -246,6 +266,7 @@ ROTH = Policy("roth", _ROTH_ROLES)
 MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
 RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
 EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
+BREAK_GLASS = Policy("break_glass", _BREAK_GLASS_ROLES)
 
 
 def public(view: View) -> View:

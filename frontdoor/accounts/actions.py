@@ -1,13 +1,17 @@
 """State changes to accounts: partner agencies, their systems' API tokens, staff accounts."""
 
+import datetime as dt
+import secrets
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from frontdoor.accounts import mfa
 from frontdoor.accounts.access import partner_roles
 from frontdoor.accounts.models import Agency, ApiToken, User, hash_token
-from frontdoor.audit.log import record_change, save_and_record
+from frontdoor.audit.log import record_change, record_event, save_and_record
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.errors import ActionError
 
@@ -166,11 +170,162 @@ def _plain(value: Any) -> Any:
     return getattr(value, "pk", value)
 
 
-def enrol_second_factor(account: User, secret: str) -> User:
-    """Keep the TOTP secret the user has just proved they hold (a code from their app)."""
+class SecondFactor:
+    """What checking a second-factor code found."""
+
+    ACCEPTED = "accepted"
+    WRONG = "wrong"
+    NO_ENROLMENT_CODE = "no-enrolment-code"
+    LOCKED = "locked"
+
+
+def enrolment_lifetime() -> dt.timedelta:
+    return dt.timedelta(hours=settings.FRONTDOOR_ENROLMENT_CODE_HOURS)
+
+
+def issue_enrolment_code(actor: Any, account: User, *, actor_label: str | None = None) -> str:
+    """Make a one-time code with which `account` may set up a (new) second factor; return it.
+
+    Only an administrator (or the command line) issues one, so a password alone never lets
+    anyone bind their own authenticator to an account (ADR 0013). Issuing a code removes the
+    account's current second factor (a lost phone) and lifts a second-factor lock.
+    """
+    code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
     with transaction.atomic():
-        account.totp_secret = secret
-        account.totp_confirmed = True
-        account.save(update_fields=["totp_secret", "totp_confirmed"])
-        record_change(account, account, summary="Second factor (TOTP) set up")
+        account = User.objects.select_for_update().get(pk=account.pk)
+        account.enrolment_code_hash = hash_token(_plain_code(code))
+        account.enrolment_code_expires = timezone.now() + enrolment_lifetime()
+        account.totp_secret, account.totp_confirmed = "", False
+        account.totp_failures, account.totp_locked_until = 0, None
+        account.save()
+        record_change(
+            actor,
+            account,
+            actor_label=_label(actor, actor_label),
+            summary=f"Enrolment code issued for {account.username}; second factor reset",
+        )
+    return code
+
+
+def _plain_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def has_live_enrolment_code(account: User) -> bool:
+    expires = account.enrolment_code_expires
+    return bool(account.enrolment_code_hash) and expires is not None and expires > timezone.now()
+
+
+def _is_locked(account: User) -> bool:
+    until = account.totp_locked_until
+    return until is not None and until > timezone.now()
+
+
+def second_factor_locked(account: User) -> bool:
+    return _is_locked(account)
+
+
+def _wrong_code(account: User) -> str:
+    """Count a wrong code; the fifth in a row locks the second factor (as passwords lock)."""
+    account.totp_failures += 1
+    fields = ["totp_failures"]
+    outcome = SecondFactor.WRONG
+    if account.totp_failures >= settings.AXES_FAILURE_LIMIT:
+        account.totp_locked_until = timezone.now() + dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
+        account.totp_failures = 0
+        fields.append("totp_locked_until")
+        outcome = SecondFactor.LOCKED
+        record_event(
+            AuditEvent.Action.UPDATE,
+            account,
+            user=account,
+            summary=f"Second factor locked after {settings.AXES_FAILURE_LIMIT} wrong codes",
+        )
+    account.save(update_fields=fields)
+    return outcome
+
+
+def check_second_factor(account: User, code: str) -> str:
+    """Check a code from the person's authenticator app (a SecondFactor outcome).
+
+    The account row is locked for the check, so concurrent guesses are counted one by one.
+    """
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=account.pk)
+        if _is_locked(locked):
+            return SecondFactor.LOCKED
+        if not mfa.verify(locked.totp_secret, code):
+            return _wrong_code(locked)
+        if locked.totp_failures:
+            locked.totp_failures = 0
+            locked.save(update_fields=["totp_failures"])
+        return SecondFactor.ACCEPTED
+
+
+def enrol_second_factor(account: User, secret: str, code: str, enrolment_code: str) -> str:
+    """Keep the TOTP secret the person has just proved they hold (a code from their app),
+    if they also give the live enrolment code an administrator issued them."""
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=account.pk)
+        if _is_locked(locked):
+            return SecondFactor.LOCKED
+        if not has_live_enrolment_code(locked):
+            return SecondFactor.NO_ENROLMENT_CODE
+        given = hash_token(_plain_code(enrolment_code))
+        if not secrets.compare_digest(given, locked.enrolment_code_hash):
+            return _wrong_code(locked)
+        if not mfa.verify(secret, code):
+            return _wrong_code(locked)
+        locked.totp_secret, locked.totp_confirmed = secret, True
+        locked.totp_failures = 0
+        locked.enrolment_code_hash, locked.enrolment_code_expires = "", None
+        locked.save()
+        record_change(locked, locked, summary="Second factor (TOTP) set up")
+    account.refresh_from_db()
+    return SecondFactor.ACCEPTED
+
+
+def set_account_active(user: Any, account: User, *, active: bool) -> User:
+    """Deactivate a leaver's account (its sessions end on their next request: Django signs
+    out an inactive user) or reactivate it. An administrator cannot deactivate themselves."""
+    if not active and account.pk == getattr(user, "pk", None):
+        raise ActionError("You cannot deactivate your own account.")
+    with transaction.atomic():
+        account.is_active = active
+        account.save(update_fields=["is_active"])
+        if not active:
+            _end_sessions(account)
+        record_change(
+            user,
+            account,
+            summary=f"Account {account.username} {'reactivated' if active else 'deactivated'}",
+            changes={"before": {"is_active": not active}, "after": {"is_active": active}},
+        )
+    return account
+
+
+def _end_sessions(account: User) -> None:
+    """Delete the account's stored sessions at once (belt and braces: an inactive user's
+    session is refused anyway)."""
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(account.pk):
+            session.delete()
+
+
+def unlock_account(user: Any, account: User) -> User:
+    """Clear the failed sign-in attempts that locked the account (django-axes) and lift a
+    second-factor lock (five wrong codes)."""
+    from axes.utils import reset
+
+    with transaction.atomic():
+        cleared = reset(username=account.username)
+        account.totp_failures, account.totp_locked_until = 0, None
+        account.save(update_fields=["totp_failures", "totp_locked_until"])
+        record_change(
+            user,
+            account,
+            summary=f"Account {account.username} unlocked ({cleared} failed attempts cleared)",
+        )
     return account

@@ -16,3 +16,10 @@ class TotpForm(forms.Form):
             "invalid": "The code is 6 digits, like 123456.",
         },
     )
+
+
+class EnrolmentForm(TotpForm):
+    enrolment_code = forms.CharField(
+        max_length=40,
+        error_messages={"required": "Enter the enrolment code an administrator gave you."},
+    )

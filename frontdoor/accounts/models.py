@@ -9,7 +9,7 @@ from django.db import models
 
 class Role(models.TextChoices):
     CONTACT_OFFICER = "contact_officer", "Contact officer"
-    SOCIAL_WORKER = "social_worker", "Front-door social worker"
+    SOCIAL_WORKER = "social_worker", "Social worker"
     TEAM_MANAGER = "team_manager", "Team manager"
     MASH_PARTNER = "mash_partner", "MASH partner"
     EARLY_HELP = "early_help", "Early-help practitioner"
@@ -53,6 +53,13 @@ class User(AbstractUser):
     )
     totp_secret = models.CharField(max_length=64, blank=True)
     totp_confirmed = models.BooleanField(default=False)
+    # Wrong second-factor codes in a row; at the limit the second factor locks (ADR 0013).
+    totp_failures = models.PositiveSmallIntegerField(default=0)
+    totp_locked_until = models.DateTimeField(null=True, blank=True)
+    # A one-time code an administrator issues so the person can set up a second factor
+    # (first sign-in, or a lost phone); only its hash is kept, and only until it is used.
+    enrolment_code_hash = models.CharField(max_length=64, blank=True)
+    enrolment_code_expires = models.DateTimeField(null=True, blank=True)
 
     @property
     def display_name(self) -> str:

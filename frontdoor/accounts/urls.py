@@ -15,4 +15,15 @@ urlpatterns += [
     path("settings/agencies/new", administration.edit_agency, name="new-agency"),
     path("settings/agencies/<int:agency_id>", administration.edit_agency, name="edit-agency"),
     path("settings/users/new", administration.new_user, name="new-user"),
+    path("settings/users/<int:user_id>", administration.edit_user, name="edit-user"),
+    path(
+        "settings/users/<int:user_id>/enrolment-code",
+        administration.enrolment_code,
+        name="enrolment-code",
+    ),
+    path(
+        "settings/users/<int:user_id>/<slug:change>",
+        administration.change_account,
+        name="change-account",
+    ),
 ]

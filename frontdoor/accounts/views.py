@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from frontdoor.accounts import actions, mfa
 from frontdoor.accounts.access import AuthenticatedRequest, public, signed_in
-from frontdoor.accounts.forms import SignInForm, TotpForm
+from frontdoor.accounts.forms import EnrolmentForm, SignInForm, TotpForm
 from frontdoor.accounts.landing import landing_url
 from frontdoor.audit.log import record_event
 from frontdoor.audit.models import Event
@@ -53,20 +53,38 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_out.html", {})
 
 
+def _second_factor_locked(request: AuthenticatedRequest) -> HttpResponse:
+    """Too many wrong codes: sign the session out and say for how long the lock lasts."""
+    logout(request)
+    return render(request, "accounts/mfa_locked.html", status=429)
+
+
+WRONG_CODE = "That code is not right. Check the time on your phone."
+
+
 @signed_in
 @require_http_methods(["GET", "POST"])
 def mfa_setup(request: AuthenticatedRequest) -> HttpResponse:
+    """Set up an authenticator app, with the enrolment code an administrator issued (ADR 0013)."""
     user = request.user
+    if actions.second_factor_locked(user):
+        return _second_factor_locked(request)
     secret = request.session.get("mfa_pending_secret") or mfa.new_secret()
     request.session["mfa_pending_secret"] = secret
-    form = TotpForm(request.POST or None)
+    form = EnrolmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.verify(secret, form.cleaned_data["code"]):
-            actions.enrol_second_factor(user, secret)
+        data = form.cleaned_data
+        outcome = actions.enrol_second_factor(user, secret, data["code"], data["enrolment_code"])
+        if outcome == actions.SecondFactor.ACCEPTED:
             mfa.mark_verified(request)
             del request.session["mfa_pending_secret"]
             return redirect(landing_url(user))
-        form.add_error("code", "That code is not right. Check the time on your phone.")
+        if outcome == actions.SecondFactor.LOCKED:
+            return _second_factor_locked(request)
+        if outcome == actions.SecondFactor.NO_ENROLMENT_CODE:
+            form.add_error("enrolment_code", NO_ENROLMENT_CODE)
+        else:
+            form.add_error("code", "The enrolment code or the code from your app is not right.")
     return render(
         request,
         "accounts/mfa_setup.html",
@@ -74,17 +92,28 @@ def mfa_setup(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "secret": secret,
             "qr_svg": mfa.provisioning_svg(user, secret),
+            "has_code": actions.has_live_enrolment_code(user),
         },
     )
+
+
+NO_ENROLMENT_CODE = (
+    "You have no enrolment code, or it has expired. Ask an administrator to issue you one."
+)
 
 
 @signed_in
 @require_http_methods(["GET", "POST"])
 def mfa_verify(request: AuthenticatedRequest) -> HttpResponse:
+    if actions.second_factor_locked(request.user):
+        return _second_factor_locked(request)
     form = TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.verify(request.user.totp_secret, form.cleaned_data["code"]):
+        outcome = actions.check_second_factor(request.user, form.cleaned_data["code"])
+        if outcome == actions.SecondFactor.ACCEPTED:
             mfa.mark_verified(request)
             return redirect(landing_url(request.user))
-        form.add_error("code", "That code is not right. Check the time on your phone.")
+        if outcome == actions.SecondFactor.LOCKED:
+            return _second_factor_locked(request)
+        form.add_error("code", WRONG_CODE)
     return render(request, "accounts/mfa_verify.html", {"form": form})

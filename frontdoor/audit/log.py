@@ -1,5 +1,6 @@
 """Write audit events. Call inside the action's transaction so the row commits with it."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models, transaction
@@ -15,21 +16,23 @@ def _actor(user: Any, actor_label: str | None) -> tuple[Any, str, str]:
     return None, actor_label or "public", ""
 
 
-def record_event(
+def _event(
+    user: Any,
+    actor_label: str | None,
     action: str,
     record: models.Model,
     *,
-    user: Any = None,
-    actor_label: str | None = None,
     person_id: int | None = None,
     contact_id: int | None = None,
     summary: str = "",
     changes: dict[str, Any] | None = None,
+    at: Any = None,
 ) -> Event:
+    """An unsaved access-log row: who (from the request too: path and address), what, when."""
     request = current_request.get()
     db_user, label, role = _actor(user, actor_label)
-    return Event.objects.create(
-        at=timezone.now(),
+    return Event(
+        at=at or timezone.now(),
         user=db_user,
         actor_label=label[:150],
         role=role,
@@ -45,9 +48,63 @@ def record_event(
     )
 
 
+def record_event(
+    action: str,
+    record: models.Model,
+    *,
+    user: Any = None,
+    actor_label: str | None = None,
+    person_id: int | None = None,
+    contact_id: int | None = None,
+    summary: str = "",
+    changes: dict[str, Any] | None = None,
+) -> Event:
+    event = _event(
+        user,
+        actor_label,
+        action,
+        record,
+        person_id=person_id,
+        contact_id=contact_id,
+        summary=summary,
+        changes=changes,
+    )
+    event.save(force_insert=True)
+    return event
+
+
 def record_view(user: Any, record: models.Model, **kwargs: Any) -> Event:
     """Log that `user` read `record` (a child's record, a contact, ...)."""
     return record_event(Event.Action.VIEW, record, user=user, **kwargs)
+
+
+def record_list_view(
+    user: Any,
+    shown: Iterable[tuple[models.Model, int | None, int | None]],
+    *,
+    summary: str,
+    action: str = Event.Action.VIEW,
+    actor_label: str | None = None,
+) -> int:
+    """Log that `user` was shown each record of a list (a search result, a queue row, a
+    child in a download): one access-log row per (record, person_id, contact_id), so each
+    child's access log names the list. One INSERT for the whole list. Returns the count."""
+    now = timezone.now()
+    rows = [
+        _event(
+            user,
+            actor_label,
+            action,
+            record,
+            person_id=person_id,
+            contact_id=contact_id,
+            summary=summary,
+            at=now,
+        )
+        for record, person_id, contact_id in shown
+    ]
+    Event.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
 
 
 def record_change(

@@ -24,6 +24,7 @@ class Event(models.Model):
         UPDATE = "update", "Changed"
         EXPORT = "export", "Exported"
         SIGN_IN = "sign_in", "Signed in"
+        BREAK_GLASS = "break_glass", "Opened a restricted record (break-glass)"
 
     at = models.DateTimeField(db_index=True)
     user = models.ForeignKey(

@@ -1,7 +1,8 @@
 """Which casework a user may open, and whose caseloads (ADR 0005).
 
-An episode is visible when its child's record is (people.access); a team manager may open
-the caseloads of the workers in their own team.
+An episode is visible when its child's record is (people.access); it may be changed only by
+its allocated worker, the team that holds it or a team manager (`can_change`); a team manager
+may open the caseloads of the workers in their own team.
 """
 
 from typing import Any
@@ -16,6 +17,13 @@ def episodes_visible_to(user: Any) -> CINEpisodeQuerySet:
     """CIN episodes of the children whose records `user` may open."""
     return CINEpisode.objects.filter(person__in=people_access.visible_to(user)).select_related(
         "person", "team", "allocated_worker"
+    )
+
+
+def can_change(user: Any, episode: CINEpisode) -> bool:
+    """May record on this episode (accounts.access.can_change_case: allocation or team)."""
+    return access.can_change_case(
+        user, worker_id=episode.allocated_worker_id, team_id=episode.team_id
     )
 
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from frontdoor.accounts import access
 from frontdoor.accounts.access import DECIDERS, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency, User
 from frontdoor.audit.log import record_view
@@ -23,12 +22,17 @@ from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
 from frontdoor.lib.dates import govuk_date
-from frontdoor.lib.forms import GovukDateField, submit
+from frontdoor.lib.forms import GovukDateField, limit_dates, submit
 from frontdoor.people import access as people_access
 
 
-def _episode_or_404(request: AuthenticatedRequest, episode_id: int) -> CINEpisode:
-    return get_object_or_404(casework_access.episodes_visible_to(request.user), pk=episode_id)
+def _episode_to_change_or_404(request: AuthenticatedRequest, episode_id: int) -> CINEpisode:
+    """An episode this user may record on; 404 if they may not see it or not change it
+    (not allocated, not in the team that holds it, not a manager)."""
+    episode = get_object_or_404(casework_access.episodes_visible_to(request.user), pk=episode_id)
+    if not casework_access.can_change(request.user, episode):
+        raise Http404("Not allocated to you or your team")
+    return episode
 
 
 def field_layout(form: forms.Form) -> list[dict[str, Any]]:
@@ -61,7 +65,9 @@ def available_steps(user: User, episode: CINEpisode) -> list[tuple[Step, str]]:
     return [
         (step, reverse(f"casework:{step.slug}", kwargs={"episode_id": episode.pk}))
         for step in STEPS
-        if step.policy.admits(user) and step.target(episode) is not None
+        if step.policy.admits(user)
+        and casework_access.can_change(user, episode)
+        and step.target(episode) is not None
     ]
 
 
@@ -83,6 +89,7 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
                 "episode": e,
                 "clocks": episode_clocks(e) if e.is_open else [],
                 "steps": available_steps(request.user, e),
+                "can_change": casework_access.can_change(request.user, e),
             }
             for e in episodes
         ],
@@ -91,10 +98,14 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
         ),
         "trend": score_trend(person),
         "today": timezone.localdate(),
-        "can_decide": access.can_record_decisions(request.user),
         "sections": casework_sections(request.user, person),
     }
     return render(request, "casework/child.html", context)
+
+
+def _limit_dates(form: forms.Form, episode: CINEpisode) -> None:
+    """Nothing on the child's casework before they were born or before the referral."""
+    limit_dates(form, born=episode.person.date_of_birth, started=episode.referral_date)
 
 
 def step_view(step: Step) -> Callable[..., HttpResponse]:
@@ -103,12 +114,13 @@ def step_view(step: Step) -> Callable[..., HttpResponse]:
     @allow(step.policy)
     @require_http_methods(["GET", "POST"])
     def view(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
-        episode = _episode_or_404(request, episode_id)
+        episode = _episode_to_change_or_404(request, episode_id)
         target = step.target(episode)
         if target is None:
             raise Http404("Nothing to record this on")
         data = request.POST if request.method == "POST" else None
         form = step.form(data, initial=step.initial(episode))
+        _limit_dates(form, episode)
         if request.method == "POST" and submit(
             form, lambda data: step.run(target, data, request.user)
         ):
@@ -157,12 +169,13 @@ def _occasion(episode: CINEpisode, value: str) -> Any:
 @allow(DECIDERS)
 @require_http_methods(["GET", "POST"])
 def new_safety_map(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
-    episode = _episode_or_404(request, episode_id)
+    episode = _episode_to_change_or_404(request, episode_id)
     occasions = _occasions(episode)
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     initial = {"occasion": occasions[-1][0] if occasions else None}
     data = request.POST if request.method == "POST" else None
     form = SafetyMapForm(data, occasions=occasions, agencies=agencies, initial=initial)
+    _limit_dates(form, episode)
     recorded = request.method == "POST" and submit(
         form,
         lambda data: record_safety_map(
@@ -210,7 +223,8 @@ def safety_map(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
         "person": person,
         "scores": found.scores.select_related("agency"),
         "trend": score_trend(person),
-        "can_decide": access.can_record_decisions(request.user) and found.episode.is_open,
+        "can_decide": casework_access.can_change(request.user, found.episode)
+        and found.episode.is_open,
     }
     return render(request, "casework/safety_map.html", context)
 
@@ -219,9 +233,12 @@ def safety_map(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_scores(request: AuthenticatedRequest, map_id: int) -> HttpResponse:
     found = _map_or_404(request, map_id)
+    if not casework_access.can_change(request.user, found.episode):
+        raise Http404("Not allocated to you or your team")
     agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
     data = request.POST if request.method == "POST" else None
     form = ScoresForm(data, agencies=agencies)
+    _limit_dates(form, found.episode)
     if request.method == "POST" and submit(
         form,
         lambda data: record_scaling_scores(

@@ -15,8 +15,9 @@ def add_event(
     detail: str = "",
     contact: Any = None,
     actor: Any = None,
+    about: Any = None,
 ) -> Event:
-    """Append one event to `person`'s chronology."""
+    """Append one event to `person`'s chronology; `about` is another person it names."""
     return Event.objects.create(
         person=person,
         kind=kind,
@@ -25,6 +26,7 @@ def add_event(
         occurred_at=occurred_at,
         contact=contact,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
+        about=about,
     )
 
 

@@ -39,6 +39,11 @@ class Event(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Another person the summary names (a sibling recorded, …): the event is shown only to
+    # those who may open that person's record too, so a restricted record is never named.
+    about = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

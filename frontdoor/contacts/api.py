@@ -29,8 +29,8 @@ from frontdoor.contacts.schemas import (
     problem_fields,
 )
 from frontdoor.lib.errors import ActionError
+from frontdoor.lib.problems import PROBLEM_MEDIA_TYPE
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 IDEMPOTENCY_SCOPE = "contacts"
 REFERENCE = re.compile(r"[A-Z0-9-]{1,20}")
 # receive_contact() names its fields after ContactInput; the API names them after ContactIn.
@@ -47,14 +47,35 @@ out what happened to it.
   contact first recorded (status 200, header `Idempotent-Replayed: true`), never a second one.
 * Errors are RFC 9457 problems (`application/problem+json`); `errors` lists each field at
   fault by its dotted path (`children.0.nhs_number`) with a plain-English message.
+* While the service cannot reach its database, every route answers 503 with a problem and
+  `Retry-After` (seconds): nothing was recorded; send the request again later, with the same
+  `Idempotency-Key`.
 * A child in immediate danger: phone 999 as well. The API is not an emergency line.
 """
 
 
+# Every text field refuses NUL (StrictSchema: PostgreSQL cannot store it); the contract says so.
+NO_NUL = "^[^\\u0000]*$"
+
+
+def _say_no_nul(node: Any) -> None:
+    """Give every free-text string in the schema the NUL-free pattern it is validated by."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"enum", "format", "pattern"} & node.keys():
+            node["pattern"] = NO_NUL
+        for value in node.values():
+            _say_no_nul(value)
+    elif isinstance(node, list):
+        for value in node:
+            _say_no_nul(value)
+
+
 class PartnerAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
-        """Problem responses are `application/problem+json`, which ninja cannot declare."""
+        """Problem responses are `application/problem+json`, which ninja cannot declare; text
+        fields carry the pattern that says NUL is refused."""
         schema = super().get_openapi_schema(**kwargs)
+        _say_no_nul(schema.get("components", {}).get("schemas", {}))
         for operations in schema["paths"].values():
             for operation in operations.values():
                 for status, response in operation["responses"].items():
@@ -93,6 +114,14 @@ def invalid_request(request: HttpRequest, error: ValidationError) -> HttpRespons
         FieldProblem(field=field, message=message)
         for field, message in problem_fields(error.errors)
     ]
+    if any(e.get("loc", ("",))[0] == "query" for e in error.errors):
+        return problem(
+            422,
+            "invalid-request",
+            "The query is not valid",
+            "Fix the query parameters listed in errors and send the request again.",
+            errors,
+        )
     if any(e.get("loc", ("",))[0] == "header" for e in error.errors):
         return problem(
             400,

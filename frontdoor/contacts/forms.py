@@ -8,9 +8,14 @@ from django.utils import timezone
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Channel, Consent, Outcome, Rag, ReferralSource
 from frontdoor.contacts.handover import HandoverInput
-from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
+from frontdoor.contacts.inputs import (
+    BOTH_BIRTH_DATES,
+    ContactInput,
+    DecisionInput,
+    SubjectInput,
+)
 from frontdoor.contacts.models import LevelOfNeed
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, GovukDateField
 from frontdoor.lib.identifiers import (
     is_valid_nhs_number,
     is_valid_postcode,
@@ -39,8 +44,13 @@ class SubjectFieldsMixin(forms.Form):
     child_family_name = forms.CharField(
         max_length=100, error_messages=_required("Enter the child's last name, or 'Unknown'.")
     )
-    child_date_of_birth = GovukDateField(required=False)
-    child_expected_date_of_birth = GovukDateField(required=False)
+    child_date_of_birth = GovukDateField(
+        required=False,
+        error_messages={
+            "future": "Date of birth must be in the past. For an unborn baby, give the due date."
+        },
+    )
+    child_expected_date_of_birth = GovukDateField(required=False, when=ANY)
     child_sex = forms.ChoiceField(choices=Sex.choices, required=False)
     child_nhs_number = forms.CharField(max_length=12, required=False)
     child_address = forms.CharField(max_length=250, required=False)
@@ -62,6 +72,12 @@ class SubjectFieldsMixin(forms.Form):
         if due and due < timezone.localdate():
             raise forms.ValidationError("The expected date of birth must be in the future.")
         return due
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("child_date_of_birth") and data.get("child_expected_date_of_birth"):
+            self.add_error("child_expected_date_of_birth", BOTH_BIRTH_DATES)
+        return data
 
     def clean_child_nhs_number(self) -> str:
         value = normalise_nhs_number(self.cleaned_data.get("child_nhs_number", ""))
@@ -116,6 +132,17 @@ class WorryFieldsMixin(forms.Form):
 
 
 class StaffContactForm(SubjectFieldsMixin, WorryFieldsMixin):
+    # The order of the page (new_contact.html), so the error summary follows it.
+    field_order = [
+        *("channel", "source", "referrer_name", "referrer_role", "referrer_organisation"),
+        *("referrer_agency", "referrer_phone", "referrer_email", "child_given_name"),
+        *("child_family_name", "child_date_of_birth", "child_expected_date_of_birth"),
+        *("child_sex", "child_nhs_number", "child_address", "child_postcode"),
+        *("adult_given_name", "adult_family_name", "adult_relationship", "worry"),
+        *("referrer_wants", "child_views", "immediate_danger", "is_domestic_abuse"),
+        *("consent", "consent_reason", "handover_done_overnight", "handover_needs_doing"),
+    ]
+
     channel = forms.ChoiceField(
         choices=STAFF_CHANNELS, error_messages=_required("Choose how the contact came in.")
     )
@@ -216,6 +243,16 @@ PUBLIC_CONSENT = [
 class OnlineContactForm(SubjectFieldsMixin, WorryFieldsMixin):
     """The online request for support (no sign-in). `website` is a honeypot for bots."""
 
+    # The order of the page (online_form.html), so the error summary follows it.
+    field_order = [
+        *("source", "referrer_name", "referrer_role", "referrer_organisation"),
+        *("referrer_phone", "referrer_email", "child_given_name", "child_family_name"),
+        *("child_date_of_birth", "child_expected_date_of_birth", "child_address"),
+        *("child_postcode", "adult_given_name", "adult_family_name", "adult_relationship"),
+        *("worry", "referrer_wants", "child_views", "immediate_danger", "consent"),
+        "consent_reason",
+    ]
+
     source = forms.ChoiceField(error_messages=_required("Tell us who you are."))
     referrer_name = forms.CharField(max_length=150, required=False)
     referrer_role = forms.CharField(max_length=150, required=False)
@@ -281,7 +318,9 @@ class AddSubjectForm(forms.Form):
     )
     given_name = forms.CharField(max_length=100, error_messages=_required("Enter a first name."))
     family_name = forms.CharField(max_length=100, error_messages=_required("Enter a last name."))
-    date_of_birth = GovukDateField(required=False)
+    date_of_birth = GovukDateField(
+        required=False, error_messages={"future": "Date of birth must be in the past."}
+    )
     relationship_to_child = forms.CharField(max_length=80, required=False)
 
     def to_input(self) -> SubjectInput:

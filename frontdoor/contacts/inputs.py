@@ -3,6 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+# One rule for every intake route (staff, online forms, the partner API): a child is born
+# (date of birth) or not yet (expected date of birth), never both.
+BOTH_BIRTH_DATES = "Give a date of birth or an expected date of birth, not both."
+
 
 @dataclass(frozen=True)
 class SubjectInput:

@@ -329,6 +329,13 @@ class OnlineSubmission(models.Model):
     at = models.DateTimeField(db_index=True)
 
 
+class OnlineClient(models.Model):
+    """One row per client that has used the public forms: locked (`select_for_update`) while
+    its submissions are counted, so concurrent posts from one client are counted one by one."""
+
+    client_hash = models.CharField(max_length=64, unique=True)
+
+
 class HandoverItemQuerySet(models.QuerySet["HandoverItem"]):
     def awaiting_acceptance(self) -> "HandoverItemQuerySet":
         """The morning handover list: nobody in the day team has taken these on yet."""

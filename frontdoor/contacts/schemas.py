@@ -8,11 +8,12 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import ConfigDict, ValidationInfo, field_validator
+from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Consent, Outcome, ReferralSource
-from frontdoor.contacts.inputs import ContactInput, SubjectInput
+from frontdoor.contacts.inputs import BOTH_BIRTH_DATES, ContactInput, SubjectInput
 from frontdoor.contacts.models import Contact
 from frontdoor.lib.identifiers import (
     is_valid_nhs_number,
@@ -45,8 +46,21 @@ class StrictSchema(Schema):
         return value
 
 
+# A professional referrer must be reachable: the same rule as the professional online form.
+# The contract says it too: a phone or an e-mail with something other than spaces in it.
+REACHABLE: JsonDict = {
+    "anyOf": [
+        {"required": ["phone"], "properties": {"phone": {"pattern": "\\S"}}},
+        {"required": ["email"], "properties": {"email": {"pattern": "\\S"}}},
+    ]
+}
+
+
 class Referrer(StrictSchema):
-    """The professional at the agency who raised the worry, so the front door can call back."""
+    """The professional at the agency who raised the worry, so the front door can call back.
+    Give a phone number, an e-mail address or both."""
+
+    model_config = ConfigDict(json_schema_extra=REACHABLE)
 
     name: str = Field(min_length=1, max_length=150, description="Full name.")
     role: str = Field("", max_length=150, description="Job title, e.g. 'Police constable'.")
@@ -61,6 +75,7 @@ class Referrer(StrictSchema):
         max_length=254,
         validate_default=True,
         description="An e-mail address. Give a phone number, an e-mail address or both.",
+        json_schema_extra={"anyOf": [{"maxLength": 0}, {"format": "email"}]},
     )
 
     @field_validator("email")
@@ -113,7 +128,7 @@ class Child(StrictSchema):
     @classmethod
     def _due(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         if value and info.data.get("date_of_birth"):
-            raise _refuse("Give a date of birth or an expected date of birth, not both.")
+            raise _refuse(BOTH_BIRTH_DATES)
         if value and value < timezone.localdate():
             raise _refuse("The expected date of birth must be today or later.")
         return value
@@ -181,10 +196,23 @@ EXAMPLE: dict[str, Any] = {
 }
 
 
+# consent_reason is required (not blank) when consent was not sought or was refused.
+CONSENT_REASON_RULE: JsonDict = {
+    "if": {
+        "properties": {"consent": {"enum": [Consent.NOT_SOUGHT.value, Consent.REFUSED.value]}},
+        "required": ["consent"],
+    },
+    "then": {
+        "properties": {"consent_reason": {"pattern": "\\S"}},
+        "required": ["consent_reason"],
+    },
+}
+
+
 class ContactIn(StrictSchema):
     """A worry about one or more children, sent by a partner agency's system."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE], **CONSENT_REASON_RULE})
 
     source: str = Field(
         description="DfE CIN census referral source code: " + _codes(ReferralSource) + ".",

@@ -14,13 +14,15 @@ from frontdoor.contacts.models import LevelOfNeed
 from frontdoor.earlyhelp.actions import AssessmentInput, ChildPart, OutcomeInput
 from frontdoor.earlyhelp.codes import ClosureReason, Consent, Heading, OutcomeResult
 from frontdoor.earlyhelp.models import Service
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, PAST, GovukDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def date_field(message: str, label: str, required: bool = True) -> GovukDateField:
-    return GovukDateField(label=label, required=required, error_messages={"required": message})
+def date_field(message: str, label: str, required: bool = True, when: str = PAST) -> GovukDateField:
+    return GovukDateField(
+        label=label, required=required, when=when, error_messages={"required": message}
+    )
 
 
 def text(label: str, message: str = "", hint: str = "", required: bool = True) -> forms.CharField:
@@ -215,7 +217,7 @@ class PlanForm(forms.Form):
                 error_messages={"required": "Say whose job it is."},
             )
             self.fields[f"due_on_{n}"] = date_field(
-                "Enter the date it is due.", f"Outcome {n}: by when", required=first
+                "Enter the date it is due.", f"Outcome {n}: by when", required=first, when=ANY
             )
 
     def clean(self) -> dict[str, Any]:

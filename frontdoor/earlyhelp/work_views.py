@@ -24,7 +24,7 @@ from frontdoor.earlyhelp.access import can_work_on
 from frontdoor.earlyhelp.models import Episode, Member
 from frontdoor.earlyhelp.pages import episode_or_404, log_family_view
 from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import add_action_error, limit_dates
 from frontdoor.people.models import Relationship
 
 Data = Any
@@ -214,7 +214,7 @@ def work_view(work: Work) -> Callable[..., HttpResponse]:
         if not work.available(episode):
             raise Http404("Nothing to record this on")
         data = request.POST if request.method == "POST" else None
-        form = work.form(episode, data)
+        form = limit_dates(work.form(episode, data), started=episode.start_date)
         if request.method == "POST" and form.is_valid():
             try:
                 work.run(episode, form, request.user)

@@ -23,6 +23,7 @@ from frontdoor.casework.models import (
     LookedAfterEpisode,
 )
 from frontdoor.casework.plan_models import CPPlanQuerySet
+from frontdoor.kpis.measures import Kpi
 from frontdoor.kpis.periods import Period, per_10000, percent
 from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days
@@ -166,3 +167,111 @@ def cp_rate_per_10000(period: Period) -> float | None:
 def cla_rate_per_10000(period: Period) -> float | None:
     """Children looked after on the last day ÷ children aged 0 to 17 x 10,000."""
     return per_10000(cla_at_end(period), period)
+
+
+# The casework KPIs, in the order the registry shows them (frontdoor.kpis.registry).
+KPIS: list[Kpi] = [
+    # --- casework: assessments, child protection, plans and care (issue 5 item 7) ---
+    Kpi(
+        "assessments_authorised",
+        "Assessments authorised",
+        assessments_authorised,
+        "Single assessments authorised in the period.",
+    ),
+    Kpi(
+        "assessments_within_45_working_days_rate",
+        "Assessments within 45 working days",
+        assessments_within_45_working_days_rate,
+        "Assessments authorised in the period within 45 working days of their start "
+        "(working days exclude weekends and bank holidays) ÷ assessments authorised.",
+        "%",
+    ),
+    Kpi(
+        "icpcs",
+        "Initial child protection conferences",
+        icpcs,
+        "Initial child protection conferences held in the period.",
+    ),
+    Kpi(
+        "icpc_within_15_working_days_rate",
+        "Conferences within 15 working days",
+        icpc_within_15_working_days_rate,
+        "Initial conferences held within 15 working days of the strategy discussion that "
+        "started the section 47 enquiry ÷ initial conferences held.",
+        "%",
+    ),
+    Kpi(
+        "cin_at_end",
+        "Children in need at period end",
+        cin_at_end,
+        "Children with a child in need episode open on the last day, excluding referrals "
+        "with no further action (includes plans, care and open assessments).",
+    ),
+    Kpi(
+        "cin_rate_per_10000",
+        "Children in need per 10,000 children",
+        cin_rate_per_10000,
+        "Children in need on the last day ÷ children aged 0 to 17 × 10,000.",
+        "per 10,000",
+    ),
+    Kpi(
+        "cin_plans_at_end",
+        "Children on child in need plans at period end",
+        cin_plans_at_end,
+        "Children with a child in need plan (section 17) open on the last day.",
+    ),
+    Kpi(
+        "cp_plans_at_end",
+        "Children on child protection plans at period end",
+        cp_plans_at_end,
+        "Children on a child protection plan on the last day.",
+    ),
+    Kpi(
+        "cp_rate_per_10000",
+        "Child protection plans per 10,000 children",
+        cp_rate_per_10000,
+        "Children on a child protection plan on the last day ÷ children aged 0 to 17 × 10,000.",
+        "per 10,000",
+    ),
+    Kpi(
+        "cp_started",
+        "Children starting a child protection plan",
+        cp_started,
+        "Children who started a child protection plan in the period.",
+    ),
+    Kpi(
+        "cp_second_or_subsequent_rate",
+        "Second or subsequent child protection plans",
+        cp_second_or_subsequent_rate,
+        "Children starting a plan who had a previous plan with this council, however long "
+        "ago ÷ children starting a plan.",
+        "%",
+    ),
+    Kpi(
+        "cp_second_or_subsequent_within_2_years_rate",
+        "Repeat child protection plans within 2 years",
+        cp_second_or_subsequent_within_2_years_rate,
+        "Children starting a plan whose previous plan ended within the 2 years before ÷ "
+        "children starting a plan.",
+        "%",
+    ),
+    Kpi(
+        "cla_at_end",
+        "Children looked after at period end",
+        cla_at_end,
+        "Children looked after on the last day.",
+    ),
+    Kpi(
+        "cla_rate_per_10000",
+        "Children looked after per 10,000 children",
+        cla_rate_per_10000,
+        "Children looked after on the last day ÷ children aged 0 to 17 × 10,000.",
+        "per 10,000",
+    ),
+    Kpi(
+        "cla_started",
+        "Children starting to be looked after",
+        cla_started,
+        "Children who started a period of care in the period.",
+    ),
+]

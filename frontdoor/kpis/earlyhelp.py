@@ -25,6 +25,7 @@ from frontdoor.earlyhelp.models import (
     Member,
     StepDecision,
 )
+from frontdoor.kpis.measures import AgencyMeasure, Kpi
 from frontdoor.kpis.periods import Period, percent
 from frontdoor.lib.dates import add_months, within_months_start
 from frontdoor.lib.workdays import working_days_between
@@ -193,3 +194,129 @@ def outcomes_achieved_by_heading(period: Period) -> dict[str, Any]:
     for heading in rows:
         counts[heading] += 1
     return counts
+
+
+# The earlyhelp KPIs, in the order the registry shows them (frontdoor.kpis.registry).
+KPIS: list[Kpi] = [
+    # --- early help (family wellbeing, issue 14) ---
+    Kpi(
+        "early_help_families_open_at_end",
+        "Families in early help at period end",
+        families_open_at_end,
+        "Families with an early-help episode open on the last day.",
+    ),
+    Kpi(
+        "early_help_children_open_at_end",
+        "Children in early help at period end",
+        children_open_at_end,
+        "Children in an open early-help episode on the last day.",
+    ),
+    Kpi(
+        "early_help_episodes_started",
+        "Early-help episodes started",
+        episodes_started,
+        "Families' early-help episodes that started in the period.",
+    ),
+    Kpi(
+        "early_help_episodes_closed",
+        "Early-help episodes closed",
+        episodes_closed,
+        "Families' early-help episodes that closed in the period.",
+    ),
+    Kpi(
+        "early_help_families_supported",
+        "Families supported by early help",
+        families_supported,
+        "Families in early help on any day of the period.",
+    ),
+    Kpi(
+        "early_help_children_supported",
+        "Children supported by early help",
+        children_supported,
+        "Children in early help on any day of the period.",
+    ),
+    Kpi(
+        "early_help_assessments_completed",
+        "Family Strengths and Needs assessments completed",
+        assessments_completed,
+        "Early help assessments completed in the period.",
+    ),
+    Kpi(
+        "early_help_median_days_to_assessment",
+        "Days from early help starting to its assessment (median)",
+        median_days_to_assessment,
+        "Median days from the start of early help to the completion of its assessment, for "
+        "assessments completed in the period.",
+        "days",
+    ),
+    Kpi(
+        "early_help_step_ups",
+        "Step-ups to social care",
+        step_ups,
+        "Decisions to step a family in early help up to children's social care, decided in "
+        "the period (a lead professional's request, or a referral of a family in early help).",
+    ),
+    Kpi(
+        "early_help_step_ups_median_working_days",
+        "Step-ups: working days to decision (median)",
+        step_ups_median_working_days,
+        "Median working days from the request (the contact's receipt) to the manager's decision.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_ups_p90_working_days",
+        "Step-ups: working days to decision (90th percentile)",
+        step_ups_p90_working_days,
+        "90th percentile (nearest rank) of the same.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs",
+        "Step-downs to early help",
+        step_downs,
+        "Decisions to step a child down from children's social care to early help (closed "
+        "after assessment, RC9, or a child in need plan ended to early help), in the period.",
+    ),
+    Kpi(
+        "early_help_step_downs_median_working_days",
+        "Step-downs: working days to decision (median)",
+        step_downs_median_working_days,
+        "Median working days from social care's recommendation (the assessment's "
+        "authorisation, or the plan's end) to the manager's decision.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs_p90_working_days",
+        "Step-downs: working days to decision (90th percentile)",
+        step_downs_p90_working_days,
+        "90th percentile (nearest rank) of the same.",
+        "working days",
+    ),
+    Kpi(
+        "early_help_step_downs_referred_within_12_months_rate",
+        "Step-downs referred again within 12 months",
+        step_downs_referred_within_12_months_rate,
+        "Children stepped down in the period and referred to children's social care within "
+        "12 months of the decision ÷ children stepped down (whether step-down was right).",
+        "%",
+    ),
+    Kpi(
+        "early_help_repeat_within_12_months_rate",
+        "Repeat early help within 12 months",
+        repeat_within_12_months_rate,
+        "Children starting early help in the period whose earlier early help ended within the "
+        "12 months before ÷ children starting early help.",
+        "%",
+    ),
+]
+
+# Early-help outcomes achieved, by Supporting Families heading: a dict keyed by heading.
+HEADING_MEASURES: list[AgencyMeasure] = [
+    AgencyMeasure(
+        "early_help_outcomes_achieved_by_heading",
+        "Outcomes achieved",
+        outcomes_achieved_by_heading,
+        "Families whose early help closed in the period having achieved its outcome, by "
+        "Supporting Families heading.",
+    ),
+]

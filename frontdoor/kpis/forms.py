@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frontdoor.kpis.periods import Period
 from frontdoor.lib.dates import period_of_months_ending
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, GovukDateField
 
 
 def last_12_months(today: dt.date | None = None) -> Period:
@@ -17,8 +17,8 @@ def last_12_months(today: dt.date | None = None) -> Period:
 
 
 class PeriodForm(forms.Form):
-    date_from = GovukDateField(required=True, error_messages={"required": "Enter the first day."})
-    date_to = GovukDateField(required=True, error_messages={"required": "Enter the last day."})
+    date_from = GovukDateField(when=ANY, error_messages={"required": "Enter the first day."})
+    date_to = GovukDateField(when=ANY, error_messages={"required": "Enter the last day."})
 
     def clean(self) -> dict[str, Any]:
         """Both days given, the last not before the first, at most 10 years apart."""

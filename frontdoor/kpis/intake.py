@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from frontdoor.casework.models import CINEpisode, CINEpisodeQuerySet
 from frontdoor.contacts.models import Consultation, Contact, ContactSubject, ContactSubjectQuerySet
+from frontdoor.kpis.measures import Kpi
 from frontdoor.kpis.periods import Period, per_10000, percent
 from frontdoor.lib.dates import add_months, within_months_start
 
@@ -148,3 +149,82 @@ def monthly(period: Period) -> list[dict[str, Any]]:
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+# The intake KPIs, in the order the registry shows them (frontdoor.kpis.registry).
+KPIS: list[Kpi] = [
+    # --- intake: contacts, referrals, decisions, consultations ---
+    Kpi(
+        "contacts",
+        "Contacts",
+        contacts,
+        "Contacts received in the period, counted per child (one per child per contact).",
+    ),
+    Kpi(
+        "contacts_children",
+        "Children with a contact",
+        contacts_children,
+        "Distinct children named in those contacts.",
+    ),
+    Kpi(
+        "domestic_abuse_contacts",
+        "Domestic abuse contacts",
+        domestic_abuse_contacts,
+        "Contacts about domestic abuse, counted per child.",
+    ),
+    Kpi(
+        "referrals",
+        "Referrals",
+        referrals,
+        "Child in need episodes opened with a referral date in the period. A contact about a "
+        "child whose case is already open is not a referral.",
+    ),
+    Kpi(
+        "re_referrals",
+        "Re-referrals",
+        re_referrals,
+        "Referrals within 12 months of a previous referral of the same child, referral date "
+        "to referral date.",
+    ),
+    Kpi(
+        "re_referral_rate",
+        "Re-referral rate",
+        re_referral_rate,
+        "Re-referrals ÷ referrals, as a percentage.",
+        "%",
+    ),
+    Kpi(
+        "contact_to_referral_rate",
+        "Contacts becoming referrals",
+        contact_to_referral_rate,
+        "Referrals ÷ contacts (per child), as a percentage.",
+        "%",
+    ),
+    Kpi(
+        "referral_rate_per_10000",
+        "Referral rate per 10,000 children",
+        referral_rate_per_10000,
+        "Referrals ÷ children aged 0 to 17 in the area × 10,000.",
+        "per 10,000",
+    ),
+    Kpi(
+        "decisions",
+        "Contacts decided",
+        decisions,
+        "Contacts whose decision was authorised in the period.",
+    ),
+    Kpi(
+        "decisions_within_one_working_day_rate",
+        "Decided within 1 working day",
+        decisions_within_one_working_day_rate,
+        "Contacts decided by the end of the next working day after receipt ÷ contacts "
+        "decided in the period, as a percentage.",
+        "%",
+    ),
+    Kpi(
+        "consultations",
+        "Consultations",
+        consultations,
+        "Professionals' consultations without names, received in the period.",
+    ),
+]

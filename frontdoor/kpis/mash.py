@@ -16,12 +16,10 @@ from typing import Any
 
 from django.db.models import Count, F, QuerySet
 
-from frontdoor.kpis.periods import Number, Period, percent
+from frontdoor.kpis.measures import AgencyFigures, AgencyMeasure, Kpi
+from frontdoor.kpis.periods import Period, percent
 from frontdoor.mash.models import AgencyCheck, CheckAnswer
 from frontdoor.mash.strategy_models import Attendance, StrategyDiscussion
-
-AgencyFigures = dict[str, Number]
-
 
 # --- strategy discussions ----------------------------------------------------------------
 
@@ -142,3 +140,79 @@ def checks_closed_unanswered_by_agency(period: Period) -> AgencyFigures:
     the decision was made without that agency's information (Ofsted's finding)."""
     closed = AgencyCheck.objects.closed_by_decision_between(*period.moments())
     return _every_agency(period, _per_agency(closed, "agency__slug"), 0)
+
+
+# The mash KPIs, in the order the registry shows them (frontdoor.kpis.registry).
+KPIS: list[Kpi] = [
+    # --- strategy discussions (issue 3 item 8) ---
+    Kpi(
+        "strategy_discussions_held",
+        "Strategy discussions held",
+        strategy_discussions_held,
+        "Strategy discussions held and recorded in the period.",
+    ),
+    Kpi(
+        "police_attendance_rate_at_strategy_discussions",
+        "Strategy discussions: police attended",
+        police_attendance_rate_at_strategy_discussions,
+        "Held strategy discussions the police attended ÷ strategy discussions held.",
+        "%",
+    ),
+    Kpi(
+        "health_attendance_rate_at_strategy_discussions",
+        "Strategy discussions: health attended",
+        health_attendance_rate_at_strategy_discussions,
+        "Held strategy discussions health attended ÷ strategy discussions held.",
+        "%",
+    ),
+]
+
+# MASH checks, per agency (issue 3 item 8): each figure is a dict keyed by agency slug.
+AGENCY_MEASURES: list[AgencyMeasure] = [
+    AgencyMeasure(
+        "checks_requested_by_agency",
+        "Checks asked",
+        checks_requested_by_agency,
+        "MASH checks asked of the agency in the period.",
+    ),
+    AgencyMeasure(
+        "checks_answered_by_agency",
+        "Checks answered",
+        checks_answered_by_agency,
+        "Checks the agency answered in the period, whenever they were asked.",
+    ),
+    AgencyMeasure(
+        "checks_answered_within_deadline_by_agency",
+        "Answered on time",
+        checks_answered_within_deadline_by_agency,
+        "Of those, answered by the check's due time.",
+    ),
+    AgencyMeasure(
+        "checks_within_deadline_rate_by_agency",
+        "Within deadline",
+        checks_within_deadline_rate_by_agency,
+        "Checks answered by their due time ÷ checks answered, as a percentage.",
+        "%",
+    ),
+    AgencyMeasure(
+        "median_hours_to_answer_by_agency",
+        "Median time to answer",
+        median_hours_to_answer_by_agency,
+        "Median hours from the check being asked to the agency's answer.",
+        "hours",
+    ),
+    AgencyMeasure(
+        "checks_closed_unanswered_by_agency",
+        "Decided without an answer",
+        checks_closed_unanswered_by_agency,
+        "Checks still unanswered when the contact's decision was authorised in the period "
+        "(the check is then closed).",
+    ),
+    AgencyMeasure(
+        "checks_overdue_at_period_end_by_agency",
+        "Overdue at period end",
+        checks_overdue_at_period_end_by_agency,
+        "Checks past their due time and unanswered at the end of the period, while the "
+        "contact was still undecided.",
+    ),
+]

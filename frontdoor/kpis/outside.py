@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 
+from frontdoor.kpis.measures import Kpi
 from frontdoor.kpis.periods import Period, percent
 from frontdoor.outside.clocks import RHI_HOURS
 from frontdoor.outside.codes import ExploitationType, InterviewOutcome, Level
@@ -113,3 +114,85 @@ def cce_children(period: Period) -> int:
     """Children screened at risk of criminal exploitation (final level medium or high)."""
     screened = Screening.objects.screened_between(period.first, period.last)
     return _children(screened.of_type(ExploitationType.CCE).at_risk())
+
+
+# The outside KPIs, in the order the registry shows them (frontdoor.kpis.registry).
+KPIS: list[Kpi] = [
+    # --- risk outside the home: missing and exploitation (issue 15 item 6) ---
+    Kpi(
+        "missing_children",
+        "Children missing",
+        missing_children,
+        "Children with a missing or away-from-placement episode that started in the period.",
+    ),
+    Kpi(
+        "missing_episodes",
+        "Missing episodes",
+        missing_episodes,
+        "Missing and away-from-placement episodes that started in the period (police "
+        "'absent' reports are not counted).",
+    ),
+    Kpi(
+        "repeat_missing_children",
+        "Children missing repeatedly",
+        repeat_missing_children,
+        "Children with 2 or more of those episodes in the period.",
+    ),
+    Kpi(
+        "missing_from_care_children",
+        "Looked-after children missing",
+        missing_from_care_children,
+        "Looked-after children missing or away from placement in the period.",
+    ),
+    Kpi(
+        "missing_returns",
+        "Returns from missing",
+        returns,
+        "Returns from missing or away-from-placement episodes in the period.",
+    ),
+    Kpi(
+        "rhi_offered_within_72_hours_rate",
+        "Return home interviews offered within 72 hours",
+        rhi_offered_within_72_hours_rate,
+        "Returns in the period whose return home interview was offered within 72 hours of the "
+        "return ÷ returns in the period.",
+        "%",
+    ),
+    Kpi(
+        "rhi_accepted",
+        "Return home interviews accepted",
+        rhi_accepted,
+        "Return home interviews accepted by the child, after returns in the period.",
+    ),
+    Kpi(
+        "screened_children_high",
+        "Children screened: high",
+        screened_children_high,
+        "Children whose latest CSE or CCE screening in the period was high (after any "
+        "recorded judgement).",
+    ),
+    Kpi(
+        "screened_children_medium",
+        "Children screened: medium",
+        screened_children_medium,
+        "Children whose latest CSE or CCE screening in the period was medium.",
+    ),
+    Kpi(
+        "screened_children_low",
+        "Children screened: low",
+        screened_children_low,
+        "Children whose latest CSE or CCE screening in the period was low.",
+    ),
+    Kpi(
+        "cse_children",
+        "Children at risk of sexual exploitation",
+        cse_children,
+        "Children screened for sexual exploitation in the period at medium or high.",
+    ),
+    Kpi(
+        "cce_children",
+        "Children at risk of criminal exploitation",
+        cce_children,
+        "Children screened for criminal exploitation in the period at medium or high.",
+    ),
+]

@@ -1,15 +1,18 @@
 """Django forms rendered with GOV.UK macros: error summaries, field errors, date inputs."""
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 
+from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 
 
@@ -26,14 +29,37 @@ class SplitDateWidget(forms.MultiWidget):
         return [None, None, None]
 
 
+# What a date may be, relative to today: an event that happened ("past", the default), a due
+# or planned date ("future"), or either (a filter, an expected date of birth).
+PAST, FUTURE, ANY = "past", "future", "any"
+REAL_DATE = "Enter a real date, for example 27 3 2019."
+# Dates a person can mean: a birth in the 1900s to a due date or a plan review well ahead.
+# Bounding the year keeps every later sum (a clock, a period end) inside `datetime.date`.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+_DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
 class GovukDateField(forms.MultiValueField):
+    """A GOV.UK date input with the date rules every date field needs, in one place: a real
+    date (any day, month or year that is not is a field error), not in the future for an
+    event (`when`), and not before the earliest date the record allows (the child's birth,
+    the start of the episode: `limit_dates`)."""
+
     widget = SplitDateWidget
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, when: str = PAST, **kwargs: Any) -> None:
         # Parts are optional one by one so that `compress` can say what is missing in GOV.UK
         # words, rather than Django's "Enter a complete value."
         fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        if when not in (PAST, FUTURE, ANY):
+            raise ValueError(f"when must be past, future or any, not {when!r}")
+        self.when = when
+        self.earliest: tuple[dt.date, str] | None = None  # (date, what it is)
+
+    def _name(self) -> str:
+        return str(self.label) if self.label else "The date"
 
     def compress(self, data_list: list[Any]) -> dt.date | None:
         if not data_list or not any(data_list):
@@ -41,10 +67,52 @@ class GovukDateField(forms.MultiValueField):
         day, month, year = (str(v or "").strip() for v in data_list)
         if not (day and month and year):
             raise ValidationError("Enter a full date: day, month and year.")
+        if not (_DAY_OR_MONTH.fullmatch(day) and _DAY_OR_MONTH.fullmatch(month)):
+            raise ValidationError(REAL_DATE)
+        if not _YEAR.fullmatch(year):
+            raise ValidationError("The year must include 4 numbers, for example 2019.")
+        if not MIN_YEAR <= int(year) <= MAX_YEAR:
+            raise ValidationError(f"Enter a year from {MIN_YEAR} to {MAX_YEAR}.")
         try:
-            return dt.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError("Enter a real date, for example 27 3 2019.") from error
+            value = dt.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError) as error:
+            raise ValidationError(REAL_DATE) from error
+        today = timezone.localdate()
+        if self.when == PAST and value > today:
+            raise ValidationError(
+                self.error_messages.get("future") or f"{self._name()} must be today or in the past."
+            )
+        if self.when == FUTURE and value < today:
+            raise ValidationError(f"{self._name()} must be today or in the future.")
+        if self.earliest and value < self.earliest[0]:
+            first, what = self.earliest
+            raise ValidationError(
+                f"{self._name()} must be on or after {what} ({govuk_date(first)})."
+            )
+        return value
+
+
+AnyForm = TypeVar("AnyForm", bound=forms.BaseForm)
+
+
+def limit_dates(
+    form: AnyForm, *, born: dt.date | None = None, started: dt.date | None = None
+) -> AnyForm:
+    """No date on the form before the child was born, nor before the episode started."""
+    bounds = [
+        (day, what)
+        for day, what in (
+            (born, "the child's date of birth"),
+            (started, "the date the episode started"),
+        )
+        if day
+    ]
+    if bounds:
+        latest = max(bounds, key=lambda bound: bound[0])
+        for field in form.fields.values():
+            if isinstance(field, GovukDateField):
+                field.earliest = latest
+    return form
 
 
 def split_date_values(form: forms.Form, name: str) -> dict[str, str]:

@@ -11,13 +11,12 @@ from ninja import Header, Query, Router, Status
 
 from frontdoor.accounts.api_auth import AgencyToken, system_label
 from frontdoor.accounts.models import Agency
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view
 from frontdoor.contacts.api import body_hash, problem
 from frontdoor.contacts.schemas import FieldProblem, Problem
 from frontdoor.lib.errors import ActionError
 from frontdoor.mash import access as mash_access
 from frontdoor.mash.actions import answer_check_once
-from frontdoor.mash.models import AgencyCheck
 from frontdoor.mash.schemas import CheckOut, CheckResponseIn, CheckResponseReceipt
 
 router = Router(auth=AgencyToken(), tags=["checks"])
@@ -31,24 +30,16 @@ IDEMPOTENCY_KEY = Header(
 )
 
 
-def _log_read(agency: Agency, check: AgencyCheck) -> None:
-    contact = check.enquiry.contact
-    person_ids: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
-    for person_id in person_ids or [None]:
-        record_view(
-            None,
-            check,
-            actor_label=system_label(agency),
-            person_id=person_id,
-            contact_id=contact.pk,
-            summary="MASH check read through the partner API",
-        )
-
-
 @router.get(
     "/v1/checks",
-    response={200: list[CheckOut], frozenset({401}): Problem},
+    response={200: list[CheckOut], frozenset({401, 422}): Problem},
     summary="List your agency's checks",
+    openapi_extra={
+        "responses": {
+            401: {"description": "No token, or a token that is wrong or revoked."},
+            422: {"description": "`status` is not one of open, answered, withdrawn, closed."},
+        }
+    },
 )
 def list_checks(
     request: HttpRequest, status: Literal["open", "answered", "withdrawn", "closed"] = Query("open")
@@ -62,8 +53,14 @@ def list_checks(
         .select_related("enquiry__contact")
         .prefetch_related("enquiry__contact__subjects__person")[:500]
     )
+    shown = []
     for check in checks:
-        _log_read(agency, check)
+        contact = check.enquiry.contact
+        people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
+        shown += [(check, person_id, contact.pk) for person_id in people or [None]]
+    record_list_view(
+        None, shown, actor_label=system_label(agency), summary="MASH check read through the API"
+    )
     return checks
 
 

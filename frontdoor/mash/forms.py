@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import Agency
 from frontdoor.contacts.codes import Consent, Rag
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import FUTURE, GovukDateField
 from frontdoor.mash.models import LawfulBasis, RiskIndicator, SharingDecision
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -142,7 +142,7 @@ class ExtensionDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to grant more time."},
     )
-    new_due_date = GovukDateField(required=False)
+    new_due_date = GovukDateField(required=False, when=FUTURE)
     new_due_time = forms.CharField(max_length=5, required=False)
     reason = forms.CharField(max_length=2000, widget=forms.Textarea, required=False)
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from frontdoor.accounts.models import Agency
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, GovukDateField
 from frontdoor.mash.strategy import SOCIAL_CARE, ActionInput, AttendanceInput
 from frontdoor.mash.strategy_models import Attendance, StrategyOutcome
 
@@ -24,7 +24,9 @@ def parse_time(value: str) -> dt.time:
 
 
 class ConveneForm(forms.Form):
-    held_on = GovukDateField(error_messages={"required": "Enter the date of the discussion."})
+    held_on = GovukDateField(
+        when=ANY, error_messages={"required": "Enter the date of the discussion."}
+    )
     held_time = forms.CharField(
         max_length=5, error_messages={"required": "Enter the time of the discussion."}
     )
@@ -98,7 +100,7 @@ class RecordForm(forms.Form):
                 max_length=2000, required=False, widget=forms.Textarea
             )
             self.fields[f"action_{row}_owner"] = forms.CharField(max_length=150, required=False)
-            self.fields[f"action_{row}_due"] = GovukDateField(required=False)
+            self.fields[f"action_{row}_due"] = GovukDateField(required=False, when=ANY)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.lib.forms import error_summary, submit
 from frontdoor.lib.pages import paginate
 from frontdoor.mash import access as mash_access
@@ -24,7 +24,18 @@ from frontdoor.mash.models import AgencyCheck, CheckAnswer
 def partner_checks(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     waiting = mash_access.checks_visible_to(request.user).still_open()
-    page = paginate(request, waiting.by_time_left().select_related("enquiry__contact"))
+    page = paginate(
+        request,
+        waiting.by_time_left()
+        .select_related("enquiry__contact")
+        .prefetch_related("enquiry__contact__subjects"),
+    )
+    shown = []
+    for check in page.object_list:
+        contact = check.enquiry.contact
+        people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
+        shown += [(check, person_id, contact.pk) for person_id in people or [None]]
+    record_list_view(request.user, shown, summary="Listed in the agency's MASH checks")
     context = {
         "checks": page.object_list,
         "page": page,

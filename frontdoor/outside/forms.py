@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, PAST, GovukDateField
 from frontdoor.outside.codes import (
     INDICATORS,
     Confidence,
@@ -42,8 +42,10 @@ def _radios(
     )
 
 
-def _date(label: str, message: str, required: bool = True) -> GovukDateField:
-    return GovukDateField(label=label, required=required, error_messages={"required": message})
+def _date(label: str, message: str, required: bool = True, when: str = PAST) -> GovukDateField:
+    return GovukDateField(
+        label=label, required=required, when=when, error_messages={"required": message}
+    )
 
 
 def _time(label: str, required: bool = True) -> forms.TimeField:
@@ -172,13 +174,17 @@ class ScreeningForm(forms.Form):
     judgement_reason = forms.CharField(
         label="Why your judgement differs", required=False, widget=forms.Textarea
     )
-    review_on = _date("Review date", "", required=False)
+    review_on = _date("Review date", "", required=False, when=ANY)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for code, domain, text in INDICATORS:
             self.fields[f"rating_{code}"] = forms.ChoiceField(
-                label=f"{domain}: {text}", choices=Rating.choices, initial=Rating.NONE
+                label=f"{domain}: {text}",
+                choices=Rating.choices,
+                error_messages={
+                    "required": f"Rate “{text}” (choose “Not present” if it is not seen)."
+                },
             )
 
     def ratings(self) -> dict[str, str]:
@@ -216,7 +222,7 @@ class LinkForm(forms.Form):
 
 class MeetingForm(forms.Form):
     kind = _radios(MeetingKind.choices, "Choose the meeting.", "Meeting")
-    held_on = _date("Date of the meeting", "Enter the date of the meeting.")
+    held_on = _date("Date of the meeting", "Enter the date of the meeting.", when=ANY)
 
 
 class NoteForm(forms.Form):
@@ -227,7 +233,7 @@ class NoteForm(forms.Form):
     )
     action = forms.CharField(label="Action agreed", required=False, max_length=300)
     owner = forms.CharField(label="Who will do it", required=False, max_length=120)
-    due_on = _date("Due by", "", required=False)
+    due_on = _date("Due by", "", required=False, when=ANY)
 
 
 class ReferForm(forms.Form):

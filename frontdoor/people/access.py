@@ -8,9 +8,10 @@ not see is a 404, and it is never named on another record's page.
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from frontdoor.accounts import access
-from frontdoor.people.models import DuplicatePair, Merge, Person, PersonQuerySet
+from frontdoor.people.models import BreakGlass, DuplicatePair, Merge, Person, PersonQuerySet
 
 
 def restriction_filter(user: Any, prefix: str = "") -> Q:
@@ -21,7 +22,18 @@ def restriction_filter(user: Any, prefix: str = "") -> Q:
     restricted = Q(**{f"{prefix}restricted_to_team__isnull": True})
     if user.team_id:
         restricted |= Q(**{f"{prefix}restricted_to_team": user.team_id})
-    return restricted
+    opened = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now())
+    return restricted | Q(**{f"{prefix}pk__in": opened.values("person_id")})
+
+
+def may_break_glass(user: Any, person: Person) -> bool:
+    """`person`'s record is restricted to another team, and `user` may open it by giving a
+    reason (break-glass), which is logged and reported to auditors."""
+    return (
+        access.can_break_glass(user)
+        and person.restricted_to_team_id is not None
+        and not visible_to(user).filter(pk=person.pk).exists()
+    )
 
 
 def visible_to(user: Any) -> PersonQuerySet:

@@ -7,6 +7,7 @@ chronology event) in it. Business-rule failures raise ActionError with the field
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,7 +18,14 @@ from frontdoor.chronology.models import Kind
 from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
 from frontdoor.lib.identifiers import default_la_child_id
-from frontdoor.people.models import Alias, Household, Person, Relationship, Residence
+from frontdoor.people.models import (
+    Alias,
+    BreakGlass,
+    Household,
+    Person,
+    Relationship,
+    Residence,
+)
 from frontdoor.people.search_keys import alias_search_keys, search_keys
 from frontdoor.people.validation import (
     EDITABLE_FIELDS,
@@ -42,9 +50,9 @@ def _store_keys(person: Person) -> None:
         setattr(person, key, value)
 
 
-def _chronicle(person: Person, summary: str, user: Any) -> None:
+def _chronicle(person: Person, summary: str, user: Any, about: Person | None = None) -> None:
     if person.is_child:
-        add_event(person, Kind.RECORD, summary, timezone.now(), actor=user)
+        add_event(person, Kind.RECORD, summary, timezone.now(), actor=user, about=about)
 
 
 def _give_la_child_id(person: Person) -> None:
@@ -281,7 +289,7 @@ def _log_relationship(relationship: Relationship, user: Any) -> None:
         person_id=relationship.person_id,
         summary=summary,
     )
-    _chronicle(relationship.person, summary, user)
+    _chronicle(relationship.person, summary, user, about=relationship.other)
 
 
 def _check_relationship(person: Person, other: Person, kind: str) -> None:
@@ -310,3 +318,36 @@ def _check_relationship(person: Person, other: Person, kind: str) -> None:
             and parent.date_of_birth >= child.date_of_birth
         ):
             raise ActionError("A parent must be older than their child.", field="kind")
+
+
+MIN_BREAK_GLASS_REASON = 20
+
+
+def break_glass(person: Person, user: Any, reason: str) -> BreakGlass:
+    """Open a record restricted to another team for `user`, for the reason they give, for
+    FRONTDOOR_BREAK_GLASS_HOURS. Logged on the record's access log (action "break_glass")
+    and listed in the auditors' break-glass report."""
+    reason = reason.strip()
+    if len(reason) < MIN_BREAK_GLASS_REASON:
+        raise ActionError(
+            "Say why you need this record now, in a sentence (at least 20 characters).",
+            field="reason",
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        opened = BreakGlass.objects.create(
+            person=person,
+            user=user,
+            reason=reason,
+            opened_at=now,
+            expires_at=now + dt.timedelta(hours=settings.FRONTDOOR_BREAK_GLASS_HOURS),
+        )
+        record_change(
+            user,
+            person,
+            AuditEvent.Action.BREAK_GLASS,
+            person_id=person.pk,
+            summary=f"Opened with break-glass: {reason}",
+            changes={"reason": reason, "expires_at": opened.expires_at.isoformat()},
+        )
+    return opened

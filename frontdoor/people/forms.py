@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from frontdoor.chronology.models import Kind as EventKind
-from frontdoor.lib.forms import GovukDateField
+from frontdoor.lib.forms import ANY, GovukDateField
 from frontdoor.lib.identifiers import (
     is_valid_nhs_number,
     is_valid_postcode,
@@ -26,7 +26,9 @@ def _postcode(value: str) -> str:
 
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=200, required=False)
-    date_of_birth = GovukDateField(required=False)
+    date_of_birth = GovukDateField(
+        required=False, error_messages={"future": "Date of birth must be in the past."}
+    )
     postcode = forms.CharField(max_length=10, required=False)
 
     def clean_postcode(self) -> str:
@@ -48,8 +50,13 @@ class PersonForm(forms.Form):
     family_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter their last name."}
     )
-    date_of_birth = GovukDateField(required=False)
-    expected_date_of_birth = GovukDateField(required=False)
+    date_of_birth = GovukDateField(
+        required=False,
+        error_messages={
+            "future": "Date of birth must be in the past. For an unborn baby, give the due date."
+        },
+    )
+    expected_date_of_birth = GovukDateField(required=False, when=ANY)
     sex = forms.ChoiceField(choices=Sex.choices, required=False)
     ethnicity = forms.ChoiceField(
         choices=[("", "Not yet known"), *Ethnicity.choices], required=False
@@ -119,8 +126,8 @@ class PersonForm(forms.Form):
 
 class ChronologyFilterForm(forms.Form):
     kind = forms.ChoiceField(choices=[("", "All kinds"), *EventKind.choices], required=False)
-    since = GovukDateField(required=False)
-    until = GovukDateField(required=False)
+    since = GovukDateField(required=False, when=ANY)
+    until = GovukDateField(required=False, when=ANY)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -28,7 +28,7 @@ from frontdoor.chronology.models import Event as ChronologyEvent
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.errors import ActionError
 from frontdoor.people import hooks
-from frontdoor.people.models import Alias, DuplicatePair, Merge, Person, Residence
+from frontdoor.people.models import Alias, BreakGlass, DuplicatePair, Merge, Person, Residence
 from frontdoor.people.search_keys import alias_search_keys, search_keys
 from frontdoor.people.validation import EDITABLE_FIELDS, check_person, plain
 
@@ -39,7 +39,8 @@ ADDRESS = "address"
 # Identifiers the DfE treats as unique: taken off the tombstone when the survivor takes them.
 UNIQUE_IDENTIFIERS = ("upn", "la_child_id")
 # Bookkeeping of merging itself is never moved.
-NOT_MOVED: tuple[type[models.Model], ...] = (DuplicatePair, Merge)
+# A break-glass opening stays with the record it opened: a merge must not widen it.
+NOT_MOVED: tuple[type[models.Model], ...] = (DuplicatePair, Merge, BreakGlass)
 
 
 def person_references() -> list[models.ForeignKey[Any, Any]]:

@@ -335,3 +335,21 @@ class Merge(models.Model):
     @property
     def is_undone(self) -> bool:
         return self.unmerged_at is not None
+
+
+class BreakGlass(models.Model):
+    """A user opened a record restricted to another team, saying why ("break-glass").
+
+    Until `expires_at` the record is visible to them as to its own team (people.access); the
+    opening is in the record's access log and in the auditors' break-glass report.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    opened_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        indexes = [models.Index(fields=["user", "expires_at"])]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from frontdoor.accounts import access
 from frontdoor.accounts.access import AUDITORS, FRONT_DOOR, STAFF, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Role
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.lib.forms import submit
 from frontdoor.people import access as people_access
@@ -50,6 +51,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
             date_of_birth=data["date_of_birth"],
             postcode=data["postcode"],
         )
+        _log_results(request, results, "Shown in person search results")
     return render(
         request,
         "people/search.html",
@@ -60,6 +62,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
             "age_text": age_text,
             "current_postcode": current_postcode,
             "can_add": access.works_at_front_door(request.user),
+            "can_break_glass": access.can_break_glass(request.user),
         },
         status=400 if form.errors else 200,
     )
@@ -82,7 +85,13 @@ def search_json(request: AuthenticatedRequest) -> HttpResponse:
         date_of_birth=data["date_of_birth"],
         postcode=data["postcode"],
     )
+    _log_results(request, results, "Shown in person search results (search.json)")
     return JsonResponse({"results": [_result(c) for c in results]})
+
+
+def _log_results(request: AuthenticatedRequest, found: list[Candidate], summary: str) -> None:
+    """Each result names a child (name, date of birth, postcode): an access-log read each."""
+    record_list_view(request.user, ((c.person, c.person.pk, None) for c in found), summary=summary)
 
 
 def _result(candidate: Candidate) -> dict[str, Any]:
@@ -113,7 +122,9 @@ def _possible_duplicates(request: AuthenticatedRequest, form: PersonForm) -> lis
         people=people_access.visible_to(request.user),
         limit=5,
     )
-    return [c for c in found if c.score >= POSSIBLE_DUPLICATE]
+    possible = [c for c in found if c.score >= POSSIBLE_DUPLICATE]
+    _log_results(request, possible, "Shown as a possible duplicate when adding a person")
+    return possible
 
 
 @allow(FRONT_DOOR)
@@ -176,7 +187,9 @@ def chronology(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = _person_or_404(request, person_id)
     record_view(request.user, person, person_id=person.pk, summary="Viewed chronology")
     form = ChronologyFilterForm(request.GET or None)
-    events = person.events.select_related("actor", "contact")
+    # An event naming another person shows only if the user may open that person's record.
+    named_visible = Q(about__isnull=True) | Q(about__in=people_access.visible_to(request.user))
+    events = person.events.filter(named_visible).select_related("actor", "contact")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["kind"]:

@@ -38,10 +38,18 @@ Say = Callable[[str], None]
 
 
 class Executor:
-    def __init__(self, plan: Plan, staff: Staff, seed: int, say: Say | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        staff: Staff,
+        seed: int,
+        say: Say | None = None,
+        advance: Callable[[int], object] | None = None,
+    ) -> None:
         self.plan, self.staff = plan, staff
         self.rng = random.Random(f"{seed}-execute")
         self.say = say or (lambda _: None)
+        self.advance = advance or (lambda _: None)  # told how many contacts were stored
         self.levels = {level.rank: level for level in LevelOfNeed.objects.all()}
         self.agencies = {agency.slug: agency.pk for agency in Agency.objects.all()}
         self.store = FamilyStore()
@@ -66,6 +74,7 @@ class Executor:
                     self.earlyhelp.run_due(planned.day)
                     self._contact(planned)
             self.say(f"  {year}-{month:02d}: {len(contacts)} contacts")
+            self.advance(len(contacts))
         with transaction.atomic():
             self._close_due(self.plan.as_of.date() + dt.timedelta(days=1))
             self.earlyhelp.run_due(self.plan.as_of.date() + dt.timedelta(days=1))

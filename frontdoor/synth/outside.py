@@ -14,6 +14,7 @@ the council is unchanged.
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -91,8 +92,11 @@ def _zipf(rng: random.Random, items: list[Any], power: float = 1.1) -> Any:
 class OutsideStory:
     """Missing episodes, interviews, the network and screenings for every year of the plan."""
 
-    def __init__(self, plan: Plan, seed: int) -> None:
+    def __init__(
+        self, plan: Plan, seed: int, advance: Callable[[int], object] | None = None
+    ) -> None:
         self.plan, self.rng = plan, random.Random(f"{seed}-outside")
+        self.advance = advance or (lambda _: None)  # told of each year done
         self.as_of = plan.as_of
         self.police = Agency.objects.get(slug="police")
         self.factors = list(PushPullFactor.objects.active())
@@ -118,6 +122,7 @@ class OutsideStory:
         """Each year of the plan, one transaction a year."""
         profile = self.plan.profile
         if not profile.missing_children:
+            self.advance(len(self.plan.blocks))
             return
         with transaction.atomic():
             self._network()
@@ -128,6 +133,7 @@ class OutsideStory:
                 )
                 self._screen(block.first, block.last, children, profile.cse_children, "cse")
                 self._screen(block.first, block.last, children, profile.cce_children, "cce")
+            self.advance(1)
 
     # --- the people and places that recur ------------------------------------------------
 

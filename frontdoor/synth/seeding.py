@@ -9,6 +9,7 @@ from django.utils import timezone
 from frontdoor.kpis.actions import record_population_estimate
 from frontdoor.kpis.periods import Period
 from frontdoor.kpis.registry import measure_all
+from frontdoor.lib.progress import progress_bar
 from frontdoor.people.models import Person
 from frontdoor.synth.execute import Executor, Say
 from frontdoor.synth.outside import OutsideStory
@@ -61,11 +62,13 @@ def seed_council(
     seed: int,
     children: int | None = None,
     say: Say | None = None,
+    progress: bool = False,
 ) -> Seeded:
     """Create a council's front door over the `years` years ending on `end`.
 
     The same arguments give the same council (same people, contacts, decisions and KPIs);
-    only contact references, drawn by the receive action, differ.
+    only contact references, drawn by the receive action, differ. With `progress`, a bar on
+    standard error counts the contacts stored, then each year's missing episodes and KPIs.
     """
     started = time.monotonic()
     chosen = PROFILES[profile]
@@ -80,34 +83,47 @@ def seed_council(
             f"Planned {len(plan.families):,} families and {len(plan.contacts):,} contacts "
             f"in {time.monotonic() - started:.0f}s; storing them…"
         )
-    Executor(plan, seed_staff(seed), seed, say).run()
-    OutsideStory(plan, seed).run()  # missing, interviews, the network, screenings
-    record_population_estimate(
-        None,
-        as_of=end,
-        children=chosen.children,
-        source=f"Synthetic: {chosen.name} profile, seed {seed}",
-    )
-    figures = [measure_all(Period(block.first, block.last)) for block in plan.blocks]
+    stored, years = len(plan.contacts), len(plan.blocks)
+    with progress_bar(enabled=progress, total=stored, desc="Contacts and casework") as done:
+        Executor(plan, seed_staff(seed), seed, say, advance=done.update).run()
+    with progress_bar(enabled=progress, total=2 * years, desc="Missing and KPIs") as done:
+        OutsideStory(plan, seed, advance=done.update).run()  # missing, interviews, screenings
+        record_population_estimate(
+            None,
+            as_of=end,
+            children=chosen.children,
+            source=f"Synthetic: {chosen.name} profile, seed {seed}",
+        )
+        figures = []
+        for block in plan.blocks:
+            figures.append(measure_all(Period(block.first, block.last)))
+            done.update(1)
     return Seeded(plan, time.monotonic() - started, Person.objects.count(), figures)
 
 
 def summary(seeded: Seeded) -> str:
-    """A few lines for the console: what was made and each year's headline figures."""
+    """A few lines for the console: what was made and each year's headline figures, the
+    same figures `frontdoor kpis` prints for each year (so the two never disagree)."""
     plan = seeded.plan
+    contacts = sum(int(str(year["contacts"])) for year in seeded.years)
+    referrals = sum(int(str(year["referrals"])) for year in seeded.years)
     lines = [
         f"Seeded {plan.profile.name} ({plan.profile.children:,} children aged 0-17), "
         f"{plan.first:%-d %b %Y} to {plan.last:%-d %b %Y}, in {seeded.seconds:.0f} seconds:",
-        f"  {len(plan.families):,} families ({seeded.people:,} people in the index), "
-        f"{len(plan.contacts):,} contacts, {len(plan.episodes):,} referral decisions.",
+        f"  {len(plan.families):,} families ({seeded.people:,} people in the index); "
+        f"{contacts:,} contacts (counted per child) and {referrals:,} referrals.",
     ]
-    header = (
-        "  "
-        + f"{'Year':<28}"
-        + "".join(f"{b.first:%b %Y} to {b.last:%b %Y}".rjust(22) for b in plan.blocks)
-    )
-    lines.append(header)
+    width = max(len(label) for _, label in SHOWN) + 2
+    years = [f"{b.first:%-d %b %Y} to {b.last:%-d %b %Y}" for b in plan.blocks]
+    column = max(len(year) for year in years) + 3
+    lines.append("  " + "Year".ljust(width) + "".join(y.rjust(column) for y in years))
     for key, label in SHOWN:
-        values = "".join(str(year[key]).rjust(22) for year in seeded.years)
-        lines.append(f"  {label:<28}{values}")
+        values = "".join(str(year[key]).rjust(column) for year in seeded.years)
+        lines.append(f"  {label.ljust(width)}{values}")
     return "\n".join(lines)
+
+
+def kpis_command(seeded: Seeded) -> str:
+    """The `frontdoor kpis` command for the last year seeded (printed after seeding)."""
+    last = seeded.plan.blocks[-1]
+    return f"uv run frontdoor kpis --from {last.first:%Y-%m-%d} --to {last.last:%Y-%m-%d}"

@@ -7,9 +7,13 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from frontdoor.accounts.models import Role
+from frontdoor.accounts.actions import issue_api_token
+from frontdoor.accounts.models import Agency, Role
 from frontdoor.audit.models import Event
-from frontdoor.contacts.actions import create_person_for_subject
+from frontdoor.contacts.actions import create_person_for_subject, triage_contact
+from frontdoor.mash.actions import open_mash_enquiry
+from frontdoor.mash.tests.conftest import MONDAY
+from frontdoor.returns.tests.conftest import build_golden
 from frontdoor.test import PERSONAS, client_for, make_contact, make_persona
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +61,8 @@ def test_every_api_route_is_the_partner_api_or_its_contract():
 def test_every_route_refuses_anonymous_users_except_the_declared_public_ones(client: Client):
     values = {
         "person_id": 1,
+        "user_id": 1,
+        "change": "deactivate",
         "contact_id": 1,
         "subject_id": 1,
         "decision_id": 1,
@@ -170,3 +176,47 @@ def test_every_navigation_page_opens_for_its_role(persona):
                 continue
             response = client.get(item["href"])
             assert response.status_code == 200, (name, item["href"])
+
+
+# Lists and downloads that show children's identifying details (names, dates of birth,
+# postcodes): each child shown is an access-log read on that child's record (issue 18).
+LISTS: list[tuple[str, str, dict[str, str]]] = [
+    ("/people/", "social_worker", {"q": "Amelia Okafor"}),
+    ("/people/search.json", "social_worker", {"q": "Amelia Okafor"}),
+    ("/people/new", "contact_officer", {}),  # possible duplicates: a POST, below
+    ("/contacts/", "contact_officer", {}),
+    ("/partner/contacts", "police_partner", {}),
+    ("/mash/checks/", "police_partner", {}),
+    ("/api/v1/checks", "police system", {}),
+    ("/returns/cin-census/download", "analyst", {"year": "2025"}),
+]
+
+
+def test_every_list_that_shows_children_writes_an_access_log_row_per_child(persona):
+    golden = build_golden(persona("social_worker"))
+    amelia = golden.amelia
+    police = Agency.objects.get(slug="police")
+    contact = make_contact(referrer_agency_id=police.pk)
+    create_person_for_subject(contact.child_subjects().get(), persona("social_worker"))
+    child_id = contact.child_subjects().get().person_id
+    triage_contact(contact, persona("social_worker"), rag="amber", level_of_need=None, at=MONDAY)
+    open_mash_enquiry(contact, persona("social_worker"), [(police, "Known?")], at=MONDAY)
+    token = issue_api_token(police)
+    for path, who, query in LISTS:
+        expected = amelia.pk if path in ("/people/", "/people/search.json") else child_id
+        if path.startswith("/returns/"):
+            expected = amelia.pk
+        before = Event.objects.filter(action="view", person_id=expected).count()
+        if who == "police system":
+            response = Client().get(path, query, HTTP_AUTHORIZATION=f"Bearer {token}")
+        elif path == "/people/new":
+            data = {"kind": "child", "given_name": "Amelia", "family_name": "Okafor"}
+            data |= {"date_of_birth-day": "10", "date_of_birth-month": "5"}
+            data |= {"date_of_birth-year": str(amelia.date_of_birth.year)}
+            response = client_for(persona(who)).post(path, data)
+            assert "Amelia" in response.content.decode(), path  # offered as a duplicate
+        else:
+            response = client_for(persona(who)).get(path, query)
+        assert response.status_code == 200, (path, response.status_code)
+        after = Event.objects.filter(action="view", person_id=expected).count()
+        assert after > before, f"{path} showed a child without logging the read"

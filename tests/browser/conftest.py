@@ -12,7 +12,6 @@ storage, apart from the ones the test database was set up with; so `serialized_r
 would find nothing to restore, and `council_defaults` re-creates the migrations' data instead.
 """
 
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -20,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.db import connections
 from playwright.sync_api import Browser, Page, Playwright, Response, expect, sync_playwright
 
-from frontdoor.test import PASSWORD
+from frontdoor.test import PASSWORD, put_back_council_defaults
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 AXE_SOURCE = (PROJECT_DIR / "tests" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -95,25 +93,12 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         _Chromium.stop()
 
 
-# The data migrations that install a council's editable defaults (agencies, levels of need,
-# MASH clocks and risk indicators, early help services, push and pull factors). Each one's
-# forward function is idempotent (get_or_create), so it is replayed on the live registry.
-DEFAULTS_MIGRATIONS = [
-    ("frontdoor.accounts.migrations.0002_default_agencies", "add_agencies"),
-    ("frontdoor.contacts.migrations.0002_default_levels_of_need", "add_levels"),
-    ("frontdoor.mash.migrations.0002_default_clocks_and_risk_indicators", "add_defaults"),
-    ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
-    ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
-]
-
-
 @pytest.fixture(autouse=True)
 def council_defaults(transactional_db: None) -> None:
     """The live server needs committed data, so these tests are transactional; the flush
     after each one also removes what the data migrations made, so put it back
     (serialized_rollback cannot: see the module docstring)."""
-    for module, function in DEFAULTS_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
+    put_back_council_defaults()
 
 
 @pytest.fixture

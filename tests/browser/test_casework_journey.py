@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
+from menu import open_from_menu
 from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.casework.caseload import caseload_clocks
@@ -66,7 +67,7 @@ def _refer(page: Page, reference: str, check: Check, sign_in: SignIn, sign_out: 
     check(page)
     sign_out(page)
     sign_in(page, "team_manager")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Authorise").click()
+    open_from_menu(page, "Authorise")
     page.get_by_role("link", name=reference).click()
     form = _form(page, "Record authorisation")
     form.get_by_label("I agree with this decision").check()
@@ -105,7 +106,7 @@ def _assess(page: Page, start: dt.date, check: Check) -> None:
     _fill_date(page, "Date the assessment started", start - dt.timedelta(days=1))
     page.get_by_role("button", name="Start a single assessment").click()
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_contain_text(
-        "cannot be before the referral"
+        "must be on or after the date the episode started"
     )
     check(page)
     _fill_date(page, "Date the assessment started", start)
@@ -277,7 +278,7 @@ def test_a_referral_goes_through_assessment_s47_icpc_and_a_cp_plan_to_the_caselo
     expect(trend.get_by_role("row")).to_have_count(3)
     expect(trend.get_by_role("row").last).to_contain_text("7")
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="My caseload").click()
+    open_from_menu(page, "My caseload")
     expect(page.get_by_role("heading", level=1)).to_have_text("My caseload")
     assert_accessible(page)
     upcoming = caseload_clocks([episode])[0]

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 
 from frontdoor.people.duplicates import propose_duplicates
@@ -28,9 +29,7 @@ def test_a_manager_merges_a_duplicate_from_the_review_queue(
     propose_duplicates()
 
     sign_in(page, "team_manager")
-    page.get_by_role("navigation", name="Menu").get_by_role(
-        "link", name="Possible duplicates"
-    ).click()
+    open_from_menu(page, "Possible duplicates")
     expect(page.get_by_role("heading", level=1)).to_have_text("Possible duplicate records")
     assert_accessible(page)
 

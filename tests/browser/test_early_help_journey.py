@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pikepdf
 import pytest
 from django.utils import timezone
+from menu import open_from_menu
 from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.casework.actions import authorise_assessment, open_cin_episode, start_assessment
@@ -58,7 +59,7 @@ def _decide(page: Page, outcome: str, rationale: str, check: Check) -> None:
 
 
 def _authorise(page: Page, reference: str, comment: str, check: Check) -> None:
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Authorise").click()
+    open_from_menu(page, "Authorise")
     check(page)
     page.get_by_role("link", name=reference).click()
     form = _form(page, "Record authorisation")
@@ -101,7 +102,7 @@ def test_early_help_then_a_step_up_decided_by_one_manager_with_the_familys_lette
     sign_out(page)
     # The lead professional: assessment, team around the family, plan, review.
     sign_in(page, "early_help")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Early help").click()
+    open_from_menu(page, "Early help")
     assert_accessible(page)
     expect(page.get_by_role("heading", name="My families")).to_be_visible()
     page.get_by_role("link", name="Amelia Okafor").first.click()
@@ -168,7 +169,7 @@ def test_early_help_then_a_step_up_decided_by_one_manager_with_the_familys_lette
     sign_out(page)
     # The front door: the queue, the decision screen with the early-help history.
     sign_in(page, "social_worker")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Contacts").click()
+    open_from_menu(page, "Contacts")
     page.get_by_role("link", name=step.contact.reference).click()
     expect(page.get_by_text("Step-up asked for by Early Help Persona")).to_be_visible()
     expect(page.get_by_text(re.compile("Early help since"))).to_be_visible()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.contacts.models import Contact
@@ -85,7 +86,7 @@ def _decide_as_social_worker(page: Page, reference: str, assert_accessible: Chec
 
 def _authorise_as_manager(page: Page, reference: str, assert_accessible: Check) -> None:
     assert_accessible(page)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Authorise").click()
+    open_from_menu(page, "Authorise")
     expect(page.get_by_role("heading", level=1)).to_have_text("Decisions to authorise")
     assert_accessible(page)
     page.get_by_role("link", name=reference).click()

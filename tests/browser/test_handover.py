@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 
 from frontdoor.accounts.models import Agency
@@ -70,7 +71,7 @@ def test_out_of_hours_handover_is_accepted_by_the_day_team(
     sign_out(page)
 
     sign_in(page, "team_manager")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Morning handover").click()
+    open_from_menu(page, "Morning handover")
     expect(page.get_by_role("heading", level=1)).to_have_text("Morning handover")
     assert_accessible(page)
     expect(page.locator("#handover-count")).to_contain_text("2 actions are")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.contacts.actions import create_person_for_subject, triage_contact
@@ -160,7 +161,7 @@ def _record_decision(page: Page, assert_accessible: Check) -> None:
 
 
 def _authorise(page: Page, contact: Contact, assert_accessible: Check) -> None:
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Authorise").click()
+    open_from_menu(page, "Authorise")
     page.wait_for_url(re.compile(r"/contacts/authorisations$"))
     assert_accessible(page)
     page.get_by_role("link", name=contact.reference).click()

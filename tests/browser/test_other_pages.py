@@ -5,6 +5,7 @@ settings."""
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 
 from frontdoor.accounts.models import Agency
@@ -24,7 +25,7 @@ def test_recording_a_contact_by_phone_shows_errors_accessibly(
 ) -> None:
     make_persona("contact_officer")
     sign_in(page, "contact_officer")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="New contact").click()
+    open_from_menu(page, "New contact")
     expect(page.get_by_role("heading", level=1)).to_have_text("Record a new contact")
     assert_accessible(page)
     page.get_by_role("button", name="Save contact").click()
@@ -40,8 +41,7 @@ def test_a_partner_sees_their_agencys_contacts(
     contact = make_contact(referrer_agency_id=police.pk)
     sign_in(page, "police_partner")
     assert_accessible(page)
-    menu = page.get_by_role("navigation", name="Menu")
-    menu.get_by_role("link", name="Our agency's contacts").click()
+    open_from_menu(page, "Our agency's contacts")
     expect(page.get_by_role("heading", level=1)).to_have_text("Contacts from Police")
     expect(page.get_by_role("main")).to_contain_text(contact.reference)
     assert_accessible(page)
@@ -76,6 +76,6 @@ def test_an_administrator_signs_in_sets_up_mfa_and_opens_the_settings(
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
     assert_accessible(page)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Settings").click()
+    open_from_menu(page, "Settings")
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     assert_accessible(page)

@@ -13,10 +13,12 @@ from collections.abc import Callable
 import pikepdf
 import pytest
 from django.utils import timezone
+from menu import open_from_menu
 from playwright.sync_api import Locator, Page, expect
 
 from frontdoor.accounts.actions import issue_api_token
 from frontdoor.accounts.models import Agency
+from frontdoor.outside.codes import INDICATORS
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.actions import create_person
 from frontdoor.test import make_persona
@@ -65,8 +67,7 @@ def _police_report(page: Page, now: dt.datetime) -> int:
 
 
 def _record_return(page: Page, now: dt.datetime, check: Check) -> None:
-    nav = page.get_by_role("navigation", name="Menu")
-    nav.get_by_role("link", name="Missing and exploitation").click()
+    open_from_menu(page, "Missing and exploitation")
     expect(page.get_by_role("heading", level=1)).to_have_text("Missing and exploitation")
     check(page)
     page.get_by_role("link", name="Jade Morgan").first.click()
@@ -87,9 +88,7 @@ def _record_return(page: Page, now: dt.datetime, check: Check) -> None:
 
 
 def _caseload_clock(page: Page, check: Check) -> None:
-    page.get_by_role("navigation", name="Menu").get_by_role(
-        "link", name="Missing and exploitation"
-    ).click()
+    open_from_menu(page, "Missing and exploitation")
     clocks = page.locator("#interview-clocks")
     expect(clocks).to_contain_text("Jade Morgan")
     expect(clocks).to_contain_text("hours left")
@@ -139,6 +138,10 @@ def _screen(page: Page, check: Check) -> None:
         "high"
     )
     page.get_by_label("Missing: Going missing, staying out late or overnight").select_option("high")
+    for _code, domain, text in INDICATORS:  # nothing is rated for the worker
+        rating = page.get_by_label(f"{domain}: {text}")
+        if rating.input_value() == "":
+            rating.select_option("none")
     page.get_by_role("button", name="Record the screening").click()
     expect(page.locator("#screening-level")).to_have_text("Level: high")
     reasons = page.locator("#screening-reasons")
@@ -148,7 +151,7 @@ def _screen(page: Page, check: Check) -> None:
 
 
 def _meeting(page: Page, check: Check) -> None:
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Missing meetings").click()
+    open_from_menu(page, "Missing meetings")
     check(page)
     page.get_by_role("group", name="Meeting").get_by_label("Weekly missing meeting").check()
     page.get_by_role("button", name="Prepare the meeting").click()
@@ -184,11 +187,10 @@ def _network(page: Page, check: Check) -> None:
 
 def _overview_and_themes(page: Page, check: Check) -> None:
     """The restricted map's questions, the place view and the themes: charts beside tables."""
-    nav = page.get_by_role("navigation", name="Menu")
-    nav.get_by_role("link", name="People and places").click()
+    open_from_menu(page, "People and places")
     expect(page.get_by_role("heading", level=1)).to_have_text("People and places")
     check(page)
-    nav.get_by_role("link", name="Missing themes").click()
+    open_from_menu(page, "Missing themes")
     expect(page.get_by_role("heading", level=1)).to_have_text("Missing and exploitation themes")
     expect(page.locator("#themes ~ figure svg").first).to_be_visible()
     check(page)

@@ -35,8 +35,10 @@ def test_readiness_follows_the_database_and_comes_back_without_a_restart(
         status, headers, body = _get(server.base + "/readyz")
         assert status == 503 and json.loads(body)["status"] == "unavailable"
         assert int(headers["Retry-After"]) > 0
-        # a page that reads the database (the session behind a cookie): the GOV.UK 503 page
-        status, headers, body = _get(server.base + "/sign-in", {"Cookie": "sessionid=x"})
+        # a page that reads the database (the session behind a well-formed cookie; Django
+        # does not look up a malformed key): the GOV.UK 503 page
+        session = {"Cookie": "sessionid=" + "a1b2c3d4" * 4}
+        status, headers, body = _get(server.base + "/sign-in", session)
         assert status == 503 and "text/html" in headers["Content-Type"]
         assert b"service is unavailable" in body.lower()
         status, headers, body = _get(server.base + "/api/v1/checks", api)

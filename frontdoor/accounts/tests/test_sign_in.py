@@ -2,6 +2,7 @@ import pyotp
 import pytest
 from django.test import Client, override_settings
 
+from frontdoor.accounts.actions import issue_enrolment_code
 from frontdoor.audit.models import Event
 from frontdoor.test import PASSWORD
 
@@ -42,16 +43,16 @@ def test_passwords_are_hashed_with_argon2(persona, settings):
 
 @override_settings(FRONTDOOR_REQUIRE_MFA=True)
 def test_when_mfa_is_required_a_user_must_set_up_totp_before_using_the_service(persona):
-    persona("social_worker")
+    enrolment = issue_enrolment_code(None, persona("social_worker"))
     client = Client()
     client.post("/sign-in", {"username": "social_worker", "password": PASSWORD})
     response = client.get("/contacts/")
     assert response.status_code == 302 and response.url == "/mfa/setup"
     client.get("/mfa/setup")
     secret = client.session["mfa_pending_secret"]
-    bad = client.post("/mfa/setup", {"code": "000000"})
-    assert "That code is not right" in bad.content.decode()
-    client.post("/mfa/setup", {"code": pyotp.TOTP(secret).now()})
+    bad = client.post("/mfa/setup", {"code": "000000", "enrolment_code": enrolment})
+    assert "is not right" in bad.content.decode()
+    client.post("/mfa/setup", {"code": pyotp.TOTP(secret).now(), "enrolment_code": enrolment})
     assert client.get("/contacts/").status_code == 200
 
 

@@ -114,14 +114,33 @@ def test_a_form_left_empty_shows_the_error_summary(episode, worker):
     assert "Enter the date the assessment started." in page
 
 
-def test_a_refused_action_shows_its_message_and_writes_nothing(episode, worker):
-    response = client_for(worker).post(
-        step_url("start-assessment", episode), date("start_date", D(2025, 11, 28))
+def test_a_date_before_the_referral_or_in_the_future_is_refused_and_writes_nothing(episode, worker):
+    for day, message in (
+        (D(2025, 11, 28), "must be on or after the date the episode started (1 December 2025)"),
+        (dt.date.today() + dt.timedelta(days=1), "must be today or in the past"),
+    ):
+        response = client_for(worker).post(
+            step_url("start-assessment", episode), date("start_date", day)
+        )
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert f"Date the assessment started {message}" in page
+    assert not Assessment.objects.exists()
+
+
+def test_a_refused_action_shows_its_message_and_writes_nothing(episode, worker, persona):
+    assessment = start_assessment(episode, start_date=D(2025, 12, 5), user=worker)
+    record_assessment_factors(assessment, factors=["16A"], user=worker)
+    manager = persona("team_manager")
+    response = client_for(manager).post(
+        step_url("authorise-assessment", episode),
+        {**date("authorised_on", D(2025, 12, 3)), "outcome": "cin_plan"},
     )
     page = response.content.decode()
     assert response.status_code == 400
-    assert "The assessment cannot be before the referral on 1 December 2025." in page
-    assert not Assessment.objects.exists()
+    assert "The assessment cannot be authorised before it started on 5 December 2025." in page
+    assessment.refresh_from_db()
+    assert assessment.authorised_on is None
 
 
 def test_only_a_manager_authorises_an_assessment(episode, worker, persona):
@@ -512,3 +531,35 @@ def test_a_change_of_placement_ends_the_care_episode_and_starts_the_next(episode
         "K2",
     )
     assert not second.is_new_period
+
+
+def test_only_the_allocated_worker_the_team_or_a_manager_may_change_a_case(episode, persona):
+    """Reading follows the record's visibility; changing needs allocation or the team."""
+    holder = persona("other_team_worker")  # in Children with Disabilities
+    front_door = persona("social_worker")  # in Front Door, not allocated
+    allocate_episode(episode, team=holder.team, worker=holder, user=persona("team_manager"))
+    child_page = reverse("casework:child", args=[episode.person_id])
+    shown = client_for(front_door).get(child_page)
+    assert shown.status_code == 200  # may read
+    assert step_url("start-assessment", episode) not in shown.content.decode()
+    assert "Record a Signs of Safety map" not in shown.content.decode()
+    for url in (
+        step_url("start-assessment", episode),
+        reverse("casework:new-safety-map", args=[episode.pk]),
+    ):
+        assert client_for(front_door).get(url).status_code == 404
+    refused = client_for(front_door).post(
+        step_url("start-assessment", episode), date("start_date", D(2025, 12, 2))
+    )
+    assert refused.status_code == 404
+    assert not Assessment.objects.exists()
+    for allowed in (holder, persona("team_manager")):
+        assert (
+            step_url("start-assessment", episode)
+            in client_for(allowed).get(child_page).content.decode()
+        )
+        assert client_for(allowed).get(step_url("start-assessment", episode)).status_code == 200
+    accepted = client_for(holder).post(
+        step_url("start-assessment", episode), date("start_date", D(2025, 12, 2))
+    )
+    assert accepted.status_code == 302 and Assessment.objects.count() == 1

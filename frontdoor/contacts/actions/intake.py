@@ -16,7 +16,7 @@ from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.contacts.actions.matching import candidates_for
-from frontdoor.contacts.inputs import ContactInput, SubjectInput
+from frontdoor.contacts.inputs import BOTH_BIRTH_DATES, ContactInput, SubjectInput
 from frontdoor.contacts.models import (
     Channel,
     Consent,
@@ -24,6 +24,7 @@ from frontdoor.contacts.models import (
     Contact,
     ContactSubject,
     IdempotencyRecord,
+    OnlineClient,
     OnlineSubmission,
     SubjectCandidate,
 )
@@ -50,6 +51,8 @@ def _check_contact_input(data: ContactInput, received_at: dt.datetime) -> None:
                 "Date of birth must be in the past. For an unborn baby give the expected date.",
                 field="date_of_birth",
             )
+        if subject.date_of_birth and subject.expected_date_of_birth:
+            raise ActionError(BOTH_BIRTH_DATES, field="date_of_birth")
     if data.consent == Consent.NOT_SOUGHT and not data.consent_reason.strip():
         raise ActionError("Say why consent was not sought.", field="consent_reason")
     if not data.worry.strip():
@@ -253,7 +256,10 @@ def admit_online_submission(
     """Count a public form submission from one client; False once `limit` have come from it
     in the last hour (then nothing is counted, and the form is refused)."""
     now = now or timezone.now()
+    OnlineClient.objects.get_or_create(client_hash=client_hash)  # unique: one row per client
     with transaction.atomic():
+        # Count and add under the client's row lock: two posts cannot both see 9 and make 11.
+        OnlineClient.objects.select_for_update().get(client_hash=client_hash)
         recent = OnlineSubmission.objects.filter(
             client_hash=client_hash, at__gte=now - dt.timedelta(hours=1)
         )

@@ -19,10 +19,11 @@ from frontdoor.accounts.access import (
     AuthenticatedRequest,
     allow,
 )
-from frontdoor.audit.log import record_view
+from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts import actions, hooks
+from frontdoor.contacts import queue as queue_filters
 from frontdoor.contacts.forms import (
     AddSubjectForm,
     AuthoriseForm,
@@ -42,14 +43,33 @@ from frontdoor.people import access as people_access
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     waiting = contact_access.visible_to(request.user).awaiting_decision()
-    page = paginate(request, waiting.by_urgency().prefetch_related("subjects"))
+    filters = queue_filters.QueueFilters.from_query(request.GET)
+    shown = queue_filters.apply(waiting, request.user, filters)
+    page = paginate(request, shown.by_urgency().prefetch_related("subjects"))
+    _log_listed(request, page.object_list, "Listed in the contacts queue")
     context = {
         "contacts": page.object_list,
         "page": page,
+        "waiting": waiting.count(),
         "overdue": waiting.filter(decision_due_at__lt=now).count(),
+        "filters": filters,
+        "counts": queue_filters.counts(waiting, request.user, filters),
+        "whose_options": queue_filters.WHOSE,
+        "rag_options": queue_filters.RAGS,
         "now": now,
     }
     return render(request, "contacts/queue.html", context)
+
+
+def _log_listed(request: AuthenticatedRequest, contacts: Any, summary: str) -> None:
+    """A list that names each contact's children: one access-log read per child shown."""
+    shown = []
+    for contact in contacts:
+        people = [
+            s.person_id for s in contact.subjects.all() if s.role == ContactSubject.Role.CHILD
+        ]
+        shown += [(contact, person_id, contact.pk) for person_id in people or [None]]
+    record_list_view(request.user, shown, summary=summary)
 
 
 @allow(MANAGERS)
@@ -224,8 +244,12 @@ def contact_access_log(request: AuthenticatedRequest, contact_id: int) -> HttpRe
 @require_GET
 def partner_contacts(request: AuthenticatedRequest) -> HttpResponse:
     page = paginate(
-        request, contact_access.visible_to(request.user).order_by("-received_at", "-pk")
+        request,
+        contact_access.visible_to(request.user)
+        .order_by("-received_at", "-pk")
+        .prefetch_related("subjects"),
     )
+    _log_listed(request, page.object_list, "Listed in the agency's contacts")
     return render(
         request, "contacts/partner_contacts.html", {"contacts": page.object_list, "page": page}
     )

@@ -11,7 +11,7 @@ HIDDEN = '<span class="govuk-visually-hidden">: not answered and the due time ha
 
 
 def _assert_overdue_tag(page: str) -> None:
-    assert '<strong class="govuk-tag govuk-tag--red">Overdue' in page
+    assert '<strong class="govuk-tag govuk-tag--red">Answer overdue' in page
     assert HIDDEN in page
 
 

@@ -28,7 +28,7 @@ def test_the_queue_lists_only_the_partners_own_agency_checks_with_an_overdue_tag
     html = page.content.decode()
     assert f"/mash/checks/{_check(enquiry, 'police').pk}/" in html
     assert f"/mash/checks/{_check(enquiry, 'health').pk}/" not in html
-    assert "Overdue" in html  # the fixture's checks were due in March 2025
+    assert "Answer overdue" in html  # the fixture's checks were due in March 2025
 
 
 def test_the_check_page_shows_what_to_search_for_and_never_the_worry(persona, enquiry):

@@ -279,3 +279,20 @@ def test_wrong_methods_are_refused(persona, enquiry):
     assert client.put(routes[2]).status_code == 405
     assert client.post(routes[3]).status_code == 405
     assert client.get(routes[4]).status_code == 405
+
+
+def test_the_enquiry_page_says_which_clock_is_which(persona, enquiry):
+    """One rule (docs/howto/mash-clocks.md): the enquiry never moves the decision's due time;
+    each agency's answer has its own due time, marked when it falls after the decision's."""
+    contact = enquiry.contact
+    due_before = contact.decision_due_at
+    late = _police(enquiry)
+    late.due_at = contact.decision_due_at + dt.timedelta(hours=4)
+    late.save(update_fields=["due_at"])
+    html = client_for(persona("social_worker")).get(f"/mash/enquiries/{enquiry.pk}/").content
+    page = html.decode()
+    assert "Decision on the contact" in page and "A MASH enquiry does not change it" in page
+    assert "Each agency&#39;s answer" in page or "Each agency's answer" in page
+    assert page.count("Due after the decision") == 1
+    contact.refresh_from_db()
+    assert contact.decision_due_at == due_before

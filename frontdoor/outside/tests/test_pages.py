@@ -1,6 +1,7 @@
 """The ROTH pages: who may open them, the child's page and network, the meeting pack as a
 page and a tagged PDF, and what a partner sees."""
 
+import datetime as dt
 import io
 
 import pikepdf
@@ -160,3 +161,28 @@ def test_the_settings_page_lists_the_push_and_pull_factors(persona):
         "County lines"
         in client_for(persona("administrator")).get(reverse("accounts:settings")).content.decode()
     )
+
+
+def test_a_missing_episode_in_the_future_or_before_birth_is_refused_and_stores_nothing(child, roth):
+    url = reverse("outside:report-missing", args=[child.pk])
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    born = child.date_of_birth - dt.timedelta(days=1)
+    for day, message in (
+        (tomorrow, "Date last seen must be today or in the past."),
+        (born, "Date last seen must be on or after the child"),
+    ):
+        response = client_for(roth).post(
+            url,
+            {
+                "kind": "missing",
+                "missing_from": "home",
+                "last_seen_on-day": day.day,
+                "last_seen_on-month": day.month,
+                "last_seen_on-year": day.year,
+                "last_seen_at": "20:00",
+            },
+        )
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert "There is a problem" in page and message in page
+    assert not child.missing_episodes.exists()

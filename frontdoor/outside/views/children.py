@@ -14,7 +14,7 @@ from frontdoor.accounts.access import ROTH, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import add_action_error, limit_dates
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.codes import INDICATOR_DOMAINS, INDICATOR_NAMES, Rating
@@ -69,7 +69,7 @@ def child(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def screen(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed the exploitation screening form")
-    form = ScreeningForm(request.POST or None)
+    form = limit_dates(ScreeningForm(request.POST or None), born=person.date_of_birth)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -134,6 +134,7 @@ def network(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def add_link(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed add a link")
     form = LinkForm(request.POST or None, people=network_people(request.user, person))
+    limit_dates(form, born=person.date_of_birth)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

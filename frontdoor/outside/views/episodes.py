@@ -18,7 +18,7 @@ from frontdoor.accounts.access import (
 )
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import add_action_error, limit_dates
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.clocks import hours_left
@@ -33,7 +33,7 @@ from frontdoor.people.models import Person
 @require_http_methods(["GET", "POST"])
 def report_missing(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(people_access.visible_to(request.user).children(), pk=person_id)
-    form = EpisodeForm(request.POST or None)
+    form = limit_dates(EpisodeForm(request.POST or None), born=person.date_of_birth)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -95,7 +95,7 @@ def episode(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_return(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
     found = episode_or_404(request, episode_id, "Viewed record the return")
-    form = ReturnForm(request.POST or None)
+    form = limit_dates(ReturnForm(request.POST or None), started=found.started_on)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -162,6 +162,7 @@ def interview(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
     if not outside_access.can_record_interview(request.user, found):
         raise Http404("Not allocated to you")
     form = InterviewForm(request.POST or None, adults=_known_adults(request.user))
+    limit_dates(form, started=found.started_on)
     if request.method == "POST" and form.is_valid():
         try:
             actions.record_return_interview(

@@ -13,13 +13,13 @@ siblings share a surname, date of birth and address; no chain of links may join 
 import csv
 import datetime as dt
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from frontdoor.lib.identifiers import normalise_nhs_number
+from frontdoor.lib.progress import progress_bar
 from frontdoor.people.matching.constraints import never_one_person
 from frontdoor.people.matching.records import INPUT_COLUMNS, Prepared, name_columns, prepare
 
@@ -258,12 +258,6 @@ class Result:
     unclustered: int = 0  # rows written with no cluster_id (no record_id of their own)
 
 
-def _bar(enabled: bool, **options: Any) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(disable=not enabled, file=sys.stderr, **options)
-
-
 def dedupe(
     source: Path,
     target: Path,
@@ -278,16 +272,16 @@ def dedupe(
 
     with (
         source.open(newline="", encoding="utf-8-sig") as stream,
-        _bar(progress, desc="Reading", unit=" rows") as bar,
+        progress_bar(enabled=progress, desc="Reading", unit=" rows") as bar,
     ):
         records = read_records(stream, bar)
     if on_bad_row is not None:
         for bad in records.bad:
             on_bad_row(bad)
-    with _bar(progress, desc="Scoring pairs (Splink, DuckDB)", total=1) as bar:
+    with progress_bar(enabled=progress, desc="Scoring pairs (Splink, DuckDB)", total=1) as bar:
         pairs = predict_pairs(records.frame_columns(), model, threshold) if len(records) > 1 else []
         bar.update(1)
-    with _bar(progress, desc="Clustering", total=len(pairs), unit=" pairs") as bar:
+    with progress_bar(enabled=progress, desc="Clustering", total=len(pairs), unit=" pairs") as bar:
         numbers = cluster(records, pairs, bar)
     ids = records.ids
     with target.open("w", newline="", encoding="utf-8") as out:

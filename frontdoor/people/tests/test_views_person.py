@@ -185,7 +185,7 @@ def test_the_access_log_is_for_auditors_and_administrators(persona, amelia):
     response = client_for(persona("qa_auditor")).get(url)
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Social Worker Persona" in text and "Front-door social worker" in text
+    assert "Social Worker Persona" in text and "Social worker" in text
     assert "Viewed record" in text and f"/people/{amelia.pk}/" in text
     assert client_for(persona("administrator")).get(url).status_code == 200
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from frontdoor.accounts.access import ANALYSTS, allow
-from frontdoor.audit.log import record_event, record_view
+from frontdoor.audit.log import record_event, record_list_view, record_view
 from frontdoor.audit.models import Event
 from frontdoor.people.models import Person
 from frontdoor.returns.cin_census.collection import census_period, collect
@@ -96,6 +96,10 @@ def cin_census(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/cin_census.html", context)
 
 
+def _person_ids(census: Census) -> set[int]:
+    return {child.person_id for child in census.children if child.person_id}
+
+
 @allow(ANALYSTS)
 @require_GET
 def cin_census_download(request: HttpRequest) -> HttpResponse:
@@ -108,6 +112,12 @@ def cin_census_download(request: HttpRequest) -> HttpResponse:
     if not census.children:  # the schema needs at least one child: nothing to download
         return render(request, "returns/cin_census.html", {"form": form, "census": census})
     document = to_xml(census)
+    children = Person.objects.filter(pk__in=_person_ids(census)).only("pk")
+    record_list_view(
+        request.user,
+        ((child, child.pk, None) for child in children),
+        summary=f"In the CIN census {period.year} download",
+    )
     record_event(
         Event.Action.EXPORT,
         request.user,  # type: ignore[arg-type]

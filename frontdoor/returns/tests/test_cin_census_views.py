@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from frontdoor.audit.models import Event
 from frontdoor.casework.models import CINEpisode
-from frontdoor.navigation import navigation
+from frontdoor.navigation import navigation, sub_navigation
 from frontdoor.returns.cin_census.document import validate
 from frontdoor.test import client_for
 
@@ -111,10 +111,14 @@ def test_the_returns_index_lists_the_cin_census(persona):
 
 @pytest.mark.parametrize(("name", "shown"), [("analyst", True), ("social_worker", False)])
 def test_returns_is_in_the_navigation_for_analysts_only(persona, name, shown):
+    """Returns is a page of the Performance group: in the row under the header."""
     request = RequestFactory().get("/returns/")
     request.user = persona(name)
-    items = {item["text"]: item for item in navigation(request)}
-    assert ("Returns" in items) is shown
+    row = sub_navigation(request)
+    pages = {item["text"]: item for item in row["items"]} if row else {}
+    assert ("Returns" in pages) is shown
     if shown:
-        assert items["Returns"]["href"] == reverse("returns:index")
-        assert items["Returns"]["active"]
+        assert pages["Returns"]["href"] == reverse("returns:index")
+        assert pages["Returns"]["active"]
+        top = {item["text"]: item for item in navigation(request)}
+        assert top["Performance"]["active"]

@@ -19,6 +19,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from frontdoor.lib.dates import age_on
+from frontdoor.lib.progress import progress_bar
 from frontdoor.people.matching import search_people
 from frontdoor.people.models import Household, Person, Residence
 from frontdoor.people.search_keys import search_keys
@@ -95,8 +96,10 @@ def load_people(n: int, seed: int) -> list[tuple[int, _Entry]]:
         )
     if existing == 0:
         entries = list(_children(n, seed))
-        for start in range(0, n, BATCH):
-            _insert(entries[start : start + BATCH], start)
+        with progress_bar(total=n, desc="Loading people", unit=" people") as bar:
+            for start in range(0, n, BATCH):
+                _insert(entries[start : start + BATCH], start)
+                bar.update(len(entries[start : start + BATCH]))
         _analyse()
     stored = (
         Residence.objects.filter(person__la_child_id__startswith=MARK, end_date__isnull=True)
@@ -215,7 +218,7 @@ def run_search_bench(people: int, queries: int, seed: int = 1) -> dict[str, Any]
     timings, cpu, top1, top10 = [], [], 0, 0
     asked: Counter[str] = Counter()
     found_by_shape: Counter[str] = Counter()
-    for _ in range(queries):
+    for _ in progress_bar(range(queries), desc="Searching", unit=" queries"):
         truth, entry = entries[rng.randrange(len(entries))]
         shape, text = noisy_question(generator, entry, rng)
         started, started_cpu = time.perf_counter(), time.process_time()

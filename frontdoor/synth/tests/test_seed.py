@@ -1,6 +1,8 @@
 """A small council seeded once for this module (children=2000, two years)."""
 
 import datetime as dt
+import io
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -25,7 +27,7 @@ from frontdoor.mash.models import (
 from frontdoor.notifications.models import Notification
 from frontdoor.people.models import Household, Person, Relationship
 from frontdoor.synth.plan import PASSED
-from frontdoor.synth.seeding import Seeded, seed_council
+from frontdoor.synth.seeding import SHOWN, Seeded, kpis_command, seed_council, summary
 
 pytestmark = pytest.mark.django_db
 END = dt.date(2023, 3, 31)
@@ -241,3 +243,31 @@ def test_early_help_comes_through_the_actions_and_every_rc9_closure_steps_down(c
     closed = Episode.objects.filter(closure_date__isnull=False)
     assert closed.exists() and not closed.filter(outcomes__result="").exists()
     assert Episode.objects.filter(meetings__is_review=True).exists()
+
+
+def test_the_summary_prints_the_kpis_figures_in_aligned_columns(council):
+    text = summary(council)
+    contacts = sum(year["contacts"] for year in council.years)
+    referrals = sum(year["referrals"] for year in council.years)
+    assert f"{contacts:,} contacts (counted per child) and {referrals:,} referrals." in text
+    table = text.splitlines()[2:]
+    assert len({len(line) for line in table}) == 1  # every row as wide as the header
+    last = council.plan.blocks[-1]
+    assert kpis_command(council) == (
+        f"uv run frontdoor kpis --from {last.first:%Y-%m-%d} --to {last.last:%Y-%m-%d}"
+    )
+    out = io.StringIO()
+    call_command(
+        "kpis",
+        "--from",
+        f"{last.first:%Y-%m-%d}",
+        "--to",
+        f"{last.last:%Y-%m-%d}",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    printed = json.loads(out.getvalue())
+    for key in ("contacts", "referrals", "missing_children"):
+        assert printed[key] == council.years[-1][key]
+        assert f"{council.years[-1][key]}" in table[1 + [k for k, _ in SHOWN].index(key)]

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from frontdoor.lib.dates import govuk_date
+from frontdoor.lib.progress import progress_bar
 from frontdoor.returns.annex_a.workbook import build_lists, write_workbook
 from frontdoor.returns.cin_census.collection import census_period, collect
 from frontdoor.returns.cin_census.document import to_xml, validate
@@ -30,9 +31,12 @@ class Command(BaseCommand):
         annex = returns.add_parser("annex-a", help="Ofsted ILACS Annex A workbook")
         annex.add_argument("--as-of", dest="as_of", required=True, help="2025-03-31")
         annex.add_argument("--out", required=True, help="the .xlsx file to write")
+        for each in (census, annex):
+            each.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Write the return named on the command line."""
+        options["progress"] = not options["no_progress"] and options["verbosity"] > 0
         if options["return_name"] == "cin-census":
             export_cin_census(options, self.stdout, self.stderr)
         else:
@@ -47,13 +51,20 @@ def export_cin_census(
         period = census_period(options["year"])
     except ValueError as error:
         raise CommandError(str(error)) from error
-    census = collect(period)
-    if not census.children:
-        raise CommandError(
-            f"No child had a child in need episode open between {govuk_date(period.start)} "
-            f"and {govuk_date(period.end)}, so there is no census to write."
-        )
-    failures = check(census)
+    with progress_bar(enabled=options.get("progress", True), total=4, desc="CIN census") as bar:
+        census = collect(period)
+        bar.update(1)
+        if not census.children:
+            raise CommandError(
+                f"No child had a child in need episode open between {govuk_date(period.start)} "
+                f"and {govuk_date(period.end)}, so there is no census to write."
+            )
+        failures = check(census)
+        bar.update(1)
+        document = to_xml(census)
+        bar.update(1)
+        problems = validate(document)
+        bar.update(1)
     for failure in failures:
         stdout.write(failure.line())
     errors = sum(1 for failure in failures if failure.severity == ERROR)
@@ -62,13 +73,11 @@ def export_cin_census(
         f"CIN census {period.year}: {len(census.children)} children, "
         f"{errors} errors, {queries} queries."
     )
-    document = to_xml(census)
     out = Path(options["out"])
     try:
         out.write_bytes(document)
     except OSError as error:
         raise CommandError(f"Could not write {out}: {error.strerror}.") from error
-    problems = validate(document)
     for problem in problems:
         stderr.write(f"Schema: {problem}")
     if problems:
@@ -91,9 +100,12 @@ def parse_as_of(text: str) -> dt.date:
 def export_annex_a(options: dict[str, Any], stdout: OutputWrapper) -> None:
     """Build Annex A as at --as-of, write the workbook and print each list's row count."""
     as_of = parse_as_of(options["as_of"])
-    sheets = build_lists(as_of)
-    content = BytesIO()
-    write_workbook(sheets, content)
+    with progress_bar(enabled=options.get("progress", True), total=2, desc="Annex A") as bar:
+        sheets = build_lists(as_of)
+        bar.update(1)
+        content = BytesIO()
+        write_workbook(sheets, content)
+        bar.update(1)
     try:
         Path(options["out"]).write_bytes(content.getvalue())
     except OSError as error:

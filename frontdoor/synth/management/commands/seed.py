@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frontdoor.contacts.models import Contact
 from frontdoor.synth.profile import PROFILES
-from frontdoor.synth.seeding import seed_council, summary
+from frontdoor.synth.seeding import kpis_command, seed_council, summary
 
 
 def _date(value: str) -> dt.date:
@@ -22,16 +22,36 @@ class Command(BaseCommand):
     help = "Create a synthetic council calibrated to a published profile."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--profile", choices=sorted(PROFILES), default="north-somerset")
-        parser.add_argument("--years", type=int, default=2)
-        parser.add_argument("--end", type=_date, help="last day (default: today)")
-        parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--children", type=int, help="children aged 0-17 (scales the council)")
+        parser.add_argument(
+            "--profile",
+            choices=sorted(PROFILES),
+            default="north-somerset",
+            help="the published council figures to reproduce (default north-somerset)",
+        )
+        parser.add_argument(
+            "--years",
+            type=int,
+            default=2,
+            help="years of history ending on --end, each calibrated to the profile (default 2)",
+        )
+        parser.add_argument("--end", type=_date, help="last day, like 2023-03-31 (default: today)")
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=1,
+            help="random seed: the same seed gives the same council and KPIs (default 1)",
+        )
+        parser.add_argument(
+            "--children",
+            type=int,
+            help="children aged 0-17; volumes scale with it (default: the profile's own)",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
             help="seed even though the database already has contacts",
         )
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Contact.objects.exists() and not options["force"]:
@@ -45,5 +65,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             children=options["children"],
             say=self.stdout.write if options["verbosity"] > 1 else None,
+            progress=not options["no_progress"] and options["verbosity"] > 0,
         )
         self.stdout.write(summary(seeded))
+        self.stdout.write(f"\nThe last year's KPIs: {kpis_command(seeded)}")

@@ -179,7 +179,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
+    # Warnings and errors (a 500's traceback from django.request) to standard error, which
+    # `frontdoor serve` passes on: the host ships them (docs/howto/deploy.md, "Logs").
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
 
 # --- Council configuration (defaults from domain.md; override per council) -------------

@@ -43,6 +43,16 @@ def start_server(kind: str, port: int, workers: int, log: Path) -> subprocess.Po
     raise SystemExit(f"the server did not become ready; see {log}")
 
 
+def recreate_from(url: str, template: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    assert name != template
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
 def api_token() -> str:
     command = [sys.executable, "-m", "frontdoor.cli", "api-token", "--agency", "police"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
@@ -75,8 +85,16 @@ def main() -> None:
     parser.add_argument("--time", default="3m", help="Locust's --run-time (e.g. 3m, 60s)")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: default)")
     parser.add_argument("--port", type=int, default=8089)
+    parser.add_argument(
+        "--fresh-from",
+        metavar="TEMPLATE",
+        help="first recreate DATABASE_URL's PostgreSQL database as a copy of TEMPLATE (the "
+        "seeded council), so every run starts from the same data: a run adds contacts",
+    )
     args = parser.parse_args()
     assert os.environ.get("DATABASE_URL"), "set DATABASE_URL to the seeded database"
+    if args.fresh_from:
+        recreate_from(os.environ["DATABASE_URL"], args.fresh_from)
 
     out = Path(tempfile.mkdtemp(prefix="frontdoor-load-"))
     server = start_server(args.server, args.port, args.workers or 0, out / "server.log")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from frontdoor.accounts.access import PARTNERS, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.lib.forms import error_summary, submit
+from frontdoor.lib.pages import paginate
 from frontdoor.mash import access as mash_access
 from frontdoor.mash import actions
 from frontdoor.mash.disclosure import people_to_search
@@ -21,20 +22,27 @@ from frontdoor.mash.models import AgencyCheck, CheckAnswer
 @allow(PARTNERS)
 @require_GET
 def partner_checks(request: AuthenticatedRequest) -> HttpResponse:
-    checks = (
-        mash_access.checks_visible_to(request.user)
-        .still_open()
-        .by_time_left()
+    now = timezone.now()
+    waiting = mash_access.checks_visible_to(request.user).still_open()
+    page = paginate(
+        request,
+        waiting.by_time_left()
         .select_related("enquiry__contact")
-        .prefetch_related("enquiry__contact__subjects")[:300]
+        .prefetch_related("enquiry__contact__subjects"),
     )
     shown = []
-    for check in checks:
+    for check in page.object_list:
         contact = check.enquiry.contact
         people: list[int | None] = [s.person_id for s in contact.subjects.all() if s.person_id]
         shown += [(check, person_id, contact.pk) for person_id in people or [None]]
     record_list_view(request.user, shown, summary="Listed in the agency's MASH checks")
-    return render(request, "mash/checks.html", {"checks": checks, "now": timezone.now()})
+    context = {
+        "checks": page.object_list,
+        "page": page,
+        "overdue": waiting.filter(due_at__lt=now).count(),
+        "now": now,
+    }
+    return render(request, "mash/checks.html", context)
 
 
 def _check_or_404(request: AuthenticatedRequest, check_id: int) -> AgencyCheck:

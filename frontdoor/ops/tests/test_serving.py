@@ -89,3 +89,16 @@ def test_serve_runs_gunicorn_with_workers_from_the_cores_and_logs_to_stdout():
     assert argv[argv.index("--bind") + 1] == "0.0.0.0:9000"
     assert int(argv[argv.index("--workers") + 1]) == default_workers() >= 2
     assert argv[argv.index("--access-logfile") + 1] == "-"
+
+
+def test_serve_runs_sync_workers_unless_given_threads():
+    out = io.StringIO()
+    call_command("serve", "--print", stdout=out)
+    argv = out.getvalue().split()
+    assert "--threads" not in argv  # gunicorn's sync worker
+    assert "--no-control-socket" in argv
+
+    out = io.StringIO()
+    call_command("serve", "--print", "--threads", "4", stdout=out)
+    argv = out.getvalue().split()
+    assert argv[argv.index("--threads") + 1] == "4"  # gunicorn's gthread worker

@@ -1,7 +1,8 @@
 """`frontdoor serve`: the production application server (gunicorn, ADR 0014).
 
 Replaces this process with gunicorn (so a process manager's signals reach gunicorn itself):
-sync workers, one per core plus one by default, access log to stdout, errors to stderr.
+sync worker processes, one per core plus one, by default; access log to stdout, errors to
+stderr.
 Run `frontdoor migrate` first; put TLS in front of it at a reverse proxy (docs/howto/deploy.md).
 """
 
@@ -45,7 +46,7 @@ def gunicorn_argv(options: dict[str, Any]) -> list[str]:
         options["forwarded_allow_ips"],
         "--no-control-socket",  # one per user by default: two instances would share it
     ]
-    if options["threads"] > 1:
+    if options["threads"] > 1:  # gunicorn's gthread worker
         argv += ["--threads", str(options["threads"])]
     return argv
 
@@ -63,7 +64,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=0, help="worker processes (default: cores + 1)"
         )
-        parser.add_argument("--threads", type=int, default=1, help="threads per worker")
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("FRONTDOOR_THREADS", "1")),
+            help="threads per worker (default 1: sync workers; FRONTDOOR_THREADS). More uses "
+            "gunicorn's gthread worker; see ADR 0014 and docs/benchmarks.md before you do",
+        )
         parser.add_argument(
             "--timeout", type=int, default=60, help="seconds before a stuck worker is restarted"
         )

@@ -10,15 +10,13 @@ from dataclasses import dataclass
 
 from frontdoor.casework.models import CINEpisode, ScalingScore
 from frontdoor.lib.dates import add_months
-from frontdoor.lib.workdays import add_working_days, working_days_between
+from frontdoor.lib.workdays import add_working_days, due_status
 from frontdoor.people.models import Person
 
 # [L] Many councils visit a child on a CP plan at least every 10 working days.
 CP_VISIT_WORKING_DAYS = 10
 # [L] A child in need plan is reviewed within 3 months of its start, then every 3 months.
 CIN_PLAN_REVIEW_MONTHS = 3
-# A clock due within this many working days is shown as "due soon".
-DUE_SOON_WORKING_DAYS = 5
 
 
 @dataclass(frozen=True)
@@ -28,11 +26,7 @@ class Clock:
     due: dt.date
 
     def status(self, today: dt.date) -> str:
-        if today > self.due:
-            return "overdue"
-        if working_days_between(today, self.due) <= DUE_SOON_WORKING_DAYS:
-            return "due soon"
-        return "due"
+        return due_status(today, self.due)
 
 
 def episode_clocks(episode: CINEpisode) -> list[Clock]:

@@ -8,9 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontdoor.earlyhelp.models import Episode
-from frontdoor.lib.workdays import working_days_between
-
-DUE_SOON_WORKING_DAYS = 5
+from frontdoor.lib.workdays import due_status
 
 
 @dataclass(frozen=True)
@@ -20,11 +18,7 @@ class Clock:
     due: dt.date
 
     def status(self, today: dt.date) -> str:
-        if today > self.due:
-            return "overdue"
-        if working_days_between(today, self.due) <= DUE_SOON_WORKING_DAYS:
-            return "due soon"
-        return "due"
+        return due_status(today, self.due)
 
 
 def review_due(episode: Episode) -> dt.date:

@@ -10,8 +10,7 @@ from frontdoor.accounts.settings_sections import SettingsSection, register_setti
 from frontdoor.earlyhelp.actions import save_service
 from frontdoor.earlyhelp.forms import ServiceForm
 from frontdoor.earlyhelp.models import Service
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import submit
 
 
 @allow(ADMINISTRATORS)
@@ -19,14 +18,11 @@ from frontdoor.lib.forms import add_action_error
 def edit_service(request: AuthenticatedRequest, service_id: int | None = None) -> HttpResponse:
     service = get_object_or_404(Service, pk=service_id) if service_id else None
     form = ServiceForm(request.POST or None, instance=service)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_service(request.user, service, **form.cleaned_data)
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Early-help service saved.")
-            return redirect("accounts:settings")
+    if request.method == "POST" and submit(
+        form, lambda data: save_service(request.user, service, **data)
+    ):
+        messages.success(request, "Early-help service saved.")
+        return redirect("accounts:settings")
     fields = ["name", "description", "order", "is_active"]
     context = {"form": form, "title": "Early-help service", "fields": fields}
     return render(request, "accounts/admin/edit.html", context, status=400 if form.errors else 200)

@@ -23,8 +23,7 @@ from frontdoor.earlyhelp import forms as f
 from frontdoor.earlyhelp.access import can_work_on
 from frontdoor.earlyhelp.models import Episode, Member
 from frontdoor.earlyhelp.pages import episode_or_404, log_family_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, limit_dates
+from frontdoor.lib.forms import limit_dates, submit
 from frontdoor.people.models import Relationship
 
 Data = Any
@@ -215,14 +214,11 @@ def work_view(work: Work) -> Callable[..., HttpResponse]:
             raise Http404("Nothing to record this on")
         data = request.POST if request.method == "POST" else None
         form = limit_dates(work.form(episode, data), started=episode.start_date)
-        if request.method == "POST" and form.is_valid():
-            try:
-                work.run(episode, form, request.user)
-            except ActionError as error:
-                add_action_error(form, error)
-            else:
-                messages.success(request, work.done)
-                return redirect("earlyhelp:episode", episode_id=episode.pk)
+        if request.method == "POST" and submit(
+            form, lambda _data: work.run(episode, form, request.user)
+        ):
+            messages.success(request, work.done)
+            return redirect("earlyhelp:episode", episode_id=episode.pk)
         log_family_view(request, episode, f"Viewed early-help form: {work.title}")
         context = {"episode": episode, "work": work, "form": form, "fields": field_layout(form)}
         return render(request, "earlyhelp/work.html", context, status=400 if form.errors else 200)

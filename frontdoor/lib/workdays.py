@@ -110,3 +110,16 @@ def add_working_hours(start_at: dt.datetime, hours: float) -> dt.datetime:
             return cursor + remaining
         remaining -= close - cursor
         cursor = _at(next_working_day(cursor.date()), day_start)
+
+
+# A date on a caseload within this many working days is shown as "due soon".
+DUE_SOON_WORKING_DAYS = 5
+
+
+def due_status(today: dt.date, due: dt.date) -> str:
+    """How a caseload shows a due date: "overdue", "due soon" or "due"."""
+    if today > due:
+        return "overdue"
+    if working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
+        return "due soon"
+    return "due"

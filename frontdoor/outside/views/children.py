@@ -13,8 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from frontdoor.accounts.access import ROTH, AuthenticatedRequest, allow
 from frontdoor.accounts.models import Agency
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, limit_dates
+from frontdoor.lib.forms import limit_dates, submit
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.codes import INDICATOR_DOMAINS, INDICATOR_NAMES, Rating
@@ -70,10 +69,10 @@ def child(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def screen(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed the exploitation screening form")
     form = limit_dates(ScreeningForm(request.POST or None), born=person.date_of_birth)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            found = actions.record_screening(
+    if request.method == "POST" and (
+        submitted := submit(
+            form,
+            lambda data: actions.record_screening(
                 person,
                 kind=data["kind"],
                 screened_on=data["screened_on"],
@@ -83,12 +82,11 @@ def screen(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                 judgement_reason=data["judgement_reason"],
                 review_on=data["review_on"],
                 user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Screening recorded.")
-            return redirect("outside:screening", screening_id=found.pk)
+            ),
+        )
+    ):
+        messages.success(request, "Screening recorded.")
+        return redirect("outside:screening", screening_id=submitted.result.pk)
     return form_page(
         request,
         form,
@@ -135,30 +133,28 @@ def add_link(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed add a link")
     form = LinkForm(request.POST or None, people=network_people(request.user, person))
     limit_dates(form, born=person.date_of_birth)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            entity = None
-            if data["kind"]:
-                entity = actions.find_or_add_entity(
-                    data["kind"], data["name"], data["postcode"], user=request.user
-                )
-            actions.add_link(
-                person,
-                other=data["other"],
-                entity=entity,
-                relation=data["relation"],
-                source=data["source"],
-                seen_on=data["seen_on"],
-                confidence=data["confidence"],
-                is_of_concern=bool(data["other"]) and not data["other"].is_child,
-                user=request.user,
+
+    def link(data: dict[str, Any]) -> Any:
+        entity = None
+        if data["kind"]:
+            entity = actions.find_or_add_entity(
+                data["kind"], data["name"], data["postcode"], user=request.user
             )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Link recorded.")
-            return redirect("outside:network", person_id=person.pk)
+        return actions.add_link(
+            person,
+            other=data["other"],
+            entity=entity,
+            relation=data["relation"],
+            source=data["source"],
+            seen_on=data["seen_on"],
+            confidence=data["confidence"],
+            is_of_concern=bool(data["other"]) and not data["other"].is_child,
+            user=request.user,
+        )
+
+    if request.method == "POST" and submit(form, link):
+        messages.success(request, "Link recorded.")
+        return redirect("outside:network", person_id=person.pk)
     return form_page(
         request,
         form,
@@ -174,16 +170,14 @@ def add_link(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def refer(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed refer to MACE")
     form = ReferForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.refer_to_mace(
-                person=person, reason=form.cleaned_data["reason"], user=request.user
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Referred to the MACE panel.")
-            return redirect("outside:child", person_id=person.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.refer_to_mace(
+            person=person, reason=form.cleaned_data["reason"], user=request.user
+        ),
+    ):
+        messages.success(request, "Referred to the MACE panel.")
+        return redirect("outside:child", person_id=person.pk)
     return form_page(
         request,
         form,
@@ -199,21 +193,18 @@ def refer(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def share(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = child_or_404(request, person_id, "Viewed share with a partner")
     form = ShareForm(request.POST or None, agencies=Agency.objects.filter(is_active=True))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.record_sharing_decision(
-                person,
-                agency=data["agency"],
-                is_shared=data["is_shared"],
-                reason=data["reason"],
-                user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Sharing decision recorded.")
-            return redirect("outside:child", person_id=person.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.record_sharing_decision(
+            person,
+            agency=data["agency"],
+            is_shared=data["is_shared"],
+            reason=data["reason"],
+            user=request.user,
+        ),
+    ):
+        messages.success(request, "Sharing decision recorded.")
+        return redirect("outside:child", person_id=person.pk)
     return form_page(
         request,
         form,

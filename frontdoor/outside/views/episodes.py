@@ -17,8 +17,7 @@ from frontdoor.accounts.access import (
     allow,
 )
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error, limit_dates
+from frontdoor.lib.forms import limit_dates, submit
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.clocks import hours_left
@@ -34,10 +33,10 @@ from frontdoor.people.models import Person
 def report_missing(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(people_access.visible_to(request.user).children(), pk=person_id)
     form = limit_dates(EpisodeForm(request.POST or None), born=person.date_of_birth)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            episode = actions.report_missing_episode(
+    if request.method == "POST" and (
+        submitted := submit(
+            form,
+            lambda data: actions.report_missing_episode(
                 person,
                 kind=data["kind"],
                 missing_from=data["missing_from"],
@@ -47,14 +46,13 @@ def report_missing(request: AuthenticatedRequest, person_id: int) -> HttpRespons
                 police_reference=data["police_reference"],
                 circumstances=data["circumstances"],
                 user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Missing episode recorded.")
-            if outside_access.can_record(request.user):
-                return redirect("outside:episode", episode_id=episode.pk)
-            return redirect("casework:child", person_id=person.pk)
+            ),
+        )
+    ):
+        messages.success(request, "Missing episode recorded.")
+        if outside_access.can_record(request.user):
+            return redirect("outside:episode", episode_id=submitted.result.pk)
+        return redirect("casework:child", person_id=person.pk)
     record_view(
         request.user, person, person_id=person.pk, summary="Viewed report a missing episode"
     )
@@ -96,24 +94,21 @@ def episode(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
 def record_return(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
     found = episode_or_404(request, episode_id, "Viewed record the return")
     form = limit_dates(ReturnForm(request.POST or None), started=found.started_on)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.record_return(
-                found,
-                returned_at=moment(data["returned_on"], data["returned_at"]),  # type: ignore[arg-type]
-                found_by=data["found_by"],
-                where_found=data["where_found"],
-                found_with=data["found_with"],
-                user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(
-                request, "Return recorded. The 72-hour clock for the interview has started."
-            )
-            return redirect("outside:episode", episode_id=found.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.record_return(
+            found,
+            returned_at=moment(data["returned_on"], data["returned_at"]),  # type: ignore[arg-type]
+            found_by=data["found_by"],
+            where_found=data["where_found"],
+            found_with=data["found_with"],
+            user=request.user,
+        ),
+    ):
+        messages.success(
+            request, "Return recorded. The 72-hour clock for the interview has started."
+        )
+        return redirect("outside:episode", episode_id=found.pk)
     return form_page(
         request,
         form,
@@ -130,16 +125,14 @@ def allocate(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
     form = AllocateForm(
         request.POST or None, workers=access.return_interviewers().order_by("first_name")
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.allocate_return_interview(
-                found, worker=form.cleaned_data["worker"], user=request.user
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Return home interview allocated.")
-            return redirect("outside:episode", episode_id=found.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.allocate_return_interview(
+            found, worker=form.cleaned_data["worker"], user=request.user
+        ),
+    ):
+        messages.success(request, "Return home interview allocated.")
+        return redirect("outside:episode", episode_id=found.pk)
     return form_page(
         request,
         form,
@@ -163,16 +156,14 @@ def interview(request: AuthenticatedRequest, episode_id: int) -> HttpResponse:
         raise Http404("Not allocated to you")
     form = InterviewForm(request.POST or None, adults=_known_adults(request.user))
     limit_dates(form, started=found.started_on)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_return_interview(
-                found, interview_input(form, request.user), user=request.user
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Return home interview recorded.")
-            return redirect("outside:episode", episode_id=found.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.record_return_interview(
+            found, interview_input(form, request.user), user=request.user
+        ),
+    ):
+        messages.success(request, "Return home interview recorded.")
+        return redirect("outside:episode", episode_id=found.pk)
     return form_page(
         request,
         form,

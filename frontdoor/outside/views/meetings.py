@@ -1,6 +1,8 @@
 """The weekly missing meeting and MACE: prepare the meeting, read its pack (page or tagged
 PDF), record decisions and actions per child or per context."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from frontdoor.accounts.access import ROTH, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
 from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import attempt, submit
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.forms import MeetingForm, NoteForm
@@ -27,15 +29,15 @@ def meetings(request: AuthenticatedRequest) -> HttpResponse:
     form = MeetingForm(
         request.POST or None, initial={"kind": "weekly_missing", "held_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = actions.prepare_meeting(
+    if request.method == "POST" and (
+        submitted := submit(
+            form,
+            lambda data: actions.prepare_meeting(
                 form.cleaned_data["kind"], form.cleaned_data["held_on"], user=request.user
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            return redirect("outside:meeting", meeting_id=meeting.pk)
+            ),
+        )
+    ):
+        return redirect("outside:meeting", meeting_id=submitted.result.pk)
     held = Meeting.objects.all()[:30]
     return render(
         request,
@@ -96,25 +98,23 @@ def note(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     else:
         raise Http404("No child or context")
     form = NoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def note(data: dict[str, Any]) -> Any:
         planned = [(data["action"], data["owner"], data["due_on"])] if data["action"] else []
-        try:
-            if data["action"] and data["due_on"] is None:
-                raise ActionError("Give the date the action is due.", field="due_on")
-            actions.record_meeting_note(
-                found,
-                decision=data["decision"],
-                person=person,
-                entity=entity,
-                actions=planned,
-                user=request.user,
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Decision recorded.")
-            return redirect("outside:meeting", meeting_id=found.pk)
+        if data["action"] and data["due_on"] is None:
+            raise ActionError("Give the date the action is due.", field="due_on")
+        return actions.record_meeting_note(
+            found,
+            decision=data["decision"],
+            person=person,
+            entity=entity,
+            actions=planned,
+            user=request.user,
+        )
+
+    if request.method == "POST" and submit(form, note):
+        messages.success(request, "Decision recorded.")
+        return redirect("outside:meeting", meeting_id=found.pk)
     about = person.full_name if person else str(entity)
     return form_page(
         request,
@@ -129,10 +129,11 @@ def note(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def action_done(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     found = get_object_or_404(MeetingAction.objects.select_related("note__meeting"), pk=action_id)
-    try:
-        actions.complete_meeting_action(found, done_on=timezone.localdate(), user=request.user)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Action marked done.")
+    attempt(
+        request,
+        lambda: actions.complete_meeting_action(
+            found, done_on=timezone.localdate(), user=request.user
+        ),
+        "Action marked done.",
+    )
     return redirect(request.POST.get("next") or reverse("outside:meetings"))

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from frontdoor.accounts.access import ROTH, AuthenticatedRequest, allow
 from frontdoor.audit.log import record_view
-from frontdoor.lib.errors import ActionError
-from frontdoor.lib.forms import add_action_error
+from frontdoor.lib.forms import submit
 from frontdoor.outside import access as outside_access
 from frontdoor.outside import actions
 from frontdoor.outside.forms import ReferForm
@@ -75,16 +74,14 @@ def place(request: AuthenticatedRequest, entity_id: int) -> HttpResponse:
 def refer_place(request: AuthenticatedRequest, entity_id: int) -> HttpResponse:
     found = _place_or_404(entity_id)
     form = ReferForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.refer_to_mace(
-                entity=found, reason=form.cleaned_data["reason"], user=request.user
-            )
-        except ActionError as error:
-            add_action_error(form, error)
-        else:
-            messages.success(request, "Context referred to the MACE panel.")
-            return redirect("outside:place", entity_id=found.pk)
+    if request.method == "POST" and submit(
+        form,
+        lambda data: actions.refer_to_mace(
+            entity=found, reason=form.cleaned_data["reason"], user=request.user
+        ),
+    ):
+        messages.success(request, "Context referred to the MACE panel.")
+        return redirect("outside:place", entity_id=found.pk)
     return form_page(
         request,
         form,

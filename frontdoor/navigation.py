@@ -68,6 +68,13 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("returns:index", "Returns", access.can_read_performance),
         ],
     ),
+    (
+        "Records",
+        [
+            ("records:index", "Subject access", access.works_in_information_governance),
+            ("records:retention", "Retention", access.works_in_information_governance),
+        ],
+    ),
     ("Settings", [("accounts:settings", "Settings", access.can_administer)]),
 ]
 MOST_TOP_LEVEL_ITEMS = 7  # sign out included

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",
+    "frontdoor.records",
     "frontdoor.synth",
     "frontdoor.ops",
 ]

@@ -65,6 +65,9 @@ _EARLY_HELP_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP})
 _EARLY_HELP_WORKER_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP, Role.TEAM_MANAGER})
 _EARLY_HELP_ROUTE_ROLES: frozenset[str] = _EARLY_HELP_WORKER_ROLES | _PARTNER_ROLES
 _BREAK_GLASS_ROLES: frozenset[str] = _FRONT_DOOR_ROLES | _ROTH_ROLES | _EARLY_HELP_ROLES
+# Information governance (the data protection officer's team): subject access requests and the
+# retention schedule, which read — and, for destruction, delete — across every app (ADR 0016).
+_INFORMATION_GOVERNANCE_ROLES: frozenset[str] = frozenset({Role.INFORMATION_GOVERNANCE})
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -199,6 +202,17 @@ def can_break_glass(user: Any) -> bool:
     return _has_role(user, _BREAK_GLASS_ROLES)
 
 
+def works_in_information_governance(user: Any) -> bool:
+    """May answer subject access requests (gather, redact, release) and keep the retention
+    schedule: place legal holds, review what is due and approve its destruction (ADR 0016)."""
+    return _has_role(user, _INFORMATION_GOVERNANCE_ROLES)
+
+
+def information_governance_officers() -> QuerySet[User]:
+    """Active users who may approve the destruction of a record."""
+    return User.objects.filter(is_active=True, role__in=_INFORMATION_GOVERNANCE_ROLES)
+
+
 def can_use_early_help(user: Any) -> bool:
     """May open the early-help pages: practitioners, managers and partners (who see only the
     families they lead or are part of the team around)."""
@@ -267,6 +281,7 @@ MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
 RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
 EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
 BREAK_GLASS = Policy("break_glass", _BREAK_GLASS_ROLES)
+INFORMATION_GOVERNANCE = Policy("information_governance", _INFORMATION_GOVERNANCE_ROLES)
 
 
 def public(view: View) -> View:

@@ -25,7 +25,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
     "roth_worker": {"role": Role.ROTH_WORKER, "team": "Risk Outside the Home"},
     "analyst": {"role": Role.ANALYST, "team": "Performance"},
     "qa_auditor": {"role": Role.QA_AUDITOR, "team": "Quality Assurance"},
-    "information_governance": {"role": Role.INFORMATION_GOVERNANCE, "team": "Information Governance"},
+    "information_governance": {"role": Role.INFORMATION_GOVERNANCE, "team": "Data Protection"},
     "administrator": {"role": Role.ADMINISTRATOR, "team": "Systems"},
 }
 

@@ -123,7 +123,7 @@ def _replace(value: Any, terms: list[str]) -> Any:
     return value
 
 
-def _text_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
+def _text_fields(model: type[models.Model]) -> "list[models.Field[Any, Any]]":
     kinds = (models.CharField, models.TextField, models.JSONField)
     return [
         f
@@ -228,6 +228,7 @@ def _contacts(ids: set[int], counts: Counter[str], forenames: list[str]) -> set[
         Contact.objects.filter(pk__in=kept),
         Decision.objects.filter(contact_id__in=kept),
         HandoverItem.objects.filter(contact_id__in=kept),
+        ChronologyEvent.objects.filter(contact_id__in=kept),
     ):
         counts["text scrubbed"] += scrub(rows, forenames)
     return gone

@@ -12,10 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Max, Q
-from django.db.models.functions import TruncDate
 
 from frontdoor.casework.models import CINEpisode, CPPlan, LookedAfterEpisode
-from frontdoor.chronology.models import Event as ChronologyEvent
 from frontdoor.contacts.models import ContactSubject
 from frontdoor.earlyhelp.models import Member
 from frontdoor.lib.dates import add_years
@@ -46,7 +44,8 @@ def _latest(into: dict[int, dt.date], rows: Iterable[tuple[int, dt.date | None]]
 
 
 def last_activity(ids: Iterable[int]) -> dict[int, dt.date]:
-    """The latest day anything happened on each child's record."""
+    """The latest day of work with each child: contacts, episodes, plans, care, early help,
+    missing episodes (not the chronology, whose record-keeping entries are not contact)."""
     ids = list(ids)
     found: dict[int, dt.date] = {}
     subjects = ContactSubject.objects.filter(person_id__in=ids).values("person_id")
@@ -68,11 +67,6 @@ def last_activity(ids: Iterable[int]) -> dict[int, dt.date]:
     missing = MissingEpisode.objects.filter(person_id__in=ids).values("person_id")
     for field in ("started_on", "ended_on"):
         _latest(found, missing.annotate(d=Max(field)).values_list("person_id", "d"))
-    events = ChronologyEvent.objects.filter(person_id__in=ids).values("person_id")
-    _latest(
-        found,
-        events.annotate(d=Max(TruncDate("occurred_at"))).values_list("person_id", "d"),
-    )
     return found
 
 

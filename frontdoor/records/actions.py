@@ -144,7 +144,7 @@ def undecided(request: SubjectAccessRequest) -> list[SarItem]:
 
 
 def complete(request: SubjectAccessRequest, *, user: Any) -> SubjectAccessRequest:
-    """The disclosure is made: every flagged entry decided. Logged as an export."""
+    """The disclosure is made (flagged entries not yet decided are redacted). An export."""
     _may(user)
     if request.status == SubjectAccessRequest.Status.RECEIVED:
         raise ActionError("Gather the records before completing the request.")

@@ -21,7 +21,9 @@ def disclosed_fields(item: Any) -> list[tuple[str, str]]:
     if item.decision == Decision.WITHHOLD:
         return []
     fields = [(label, text) for label, text in item.fields]
-    if item.decision != Decision.REDACT:
+    # A flagged entry nobody has decided yet is redacted: the safe default.
+    pending = item.decision == Decision.PENDING and item.is_flagged
+    if item.decision != Decision.REDACT and not pending:
         return fields
     partner = set(item.partner_fields)
     return [

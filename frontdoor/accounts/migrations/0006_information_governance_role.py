@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_social_worker_label'),
+        ("accounts", "0005_social_worker_label"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('contact_officer', 'Contact officer'), ('social_worker', 'Social worker'), ('team_manager', 'Team manager'), ('mash_partner', 'MASH partner'), ('early_help', 'Early-help practitioner'), ('roth_worker', 'Risk outside the home worker'), ('analyst', 'Performance analyst'), ('qa_auditor', 'QA auditor'), ('information_governance', 'Information governance officer'), ('administrator', 'Administrator')], default='social_worker', max_length=32),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("contact_officer", "Contact officer"),
+                    ("social_worker", "Social worker"),
+                    ("team_manager", "Team manager"),
+                    ("mash_partner", "MASH partner"),
+                    ("early_help", "Early-help practitioner"),
+                    ("roth_worker", "Risk outside the home worker"),
+                    ("analyst", "Performance analyst"),
+                    ("qa_auditor", "QA auditor"),
+                    ("information_governance", "Information governance officer"),
+                    ("administrator", "Administrator"),
+                ],
+                default="social_worker",
+                max_length=32,
+            ),
         ),
     ]

@@ -70,9 +70,9 @@ def birth_dates(born: dt.date) -> list[str]:
     found = []
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
-            if isinstance(field, models.DateField) and "birth" in field.name:
-                if model._base_manager.filter(**{field.name: born}).exists():
-                    found.append(f"{model._meta.label}.{field.name}")
+            dated = isinstance(field, models.DateField) and "birth" in field.name
+            if dated and model._base_manager.filter(**{field.name: born}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
     return found
 
 

@@ -135,6 +135,32 @@ def decide(item: SarItem, *, decision: str, reason: str, user: Any) -> SarItem:
     return item
 
 
+def redact_undecided(request: SubjectAccessRequest, *, reason: str, user: Any) -> int:
+    """Redact, with one reason, every flagged entry not yet decided (the third parties have
+    not consented): the reviewer's decision for the rest once the exceptions are decided."""
+    _may(user)
+    if request.status == SubjectAccessRequest.Status.COMPLETED:
+        raise ActionError("This request is complete: its disclosure has been made.")
+    if not reason.strip():
+        raise ActionError("Enter the reason for redacting these entries.", field="reason")
+    waiting = undecided(request)
+    with transaction.atomic():
+        now = timezone.now()
+        for item in waiting:
+            item.decision = Decision.REDACT
+            item.reason = reason.strip()
+            item.decided_by = user
+            item.decided_at = now
+        SarItem.objects.bulk_update(waiting, ["decision", "reason", "decided_by", "decided_at"])
+        record_change(
+            user,
+            request,
+            person_id=request.person_id,
+            summary=f"Subject access: {len(waiting)} entries redacted together",
+        )
+    return len(waiting)
+
+
 def undecided(request: SubjectAccessRequest) -> list[SarItem]:
     return [
         item
@@ -144,7 +170,7 @@ def undecided(request: SubjectAccessRequest) -> list[SarItem]:
 
 
 def complete(request: SubjectAccessRequest, *, user: Any) -> SubjectAccessRequest:
-    """The disclosure is made (flagged entries not yet decided are redacted). An export."""
+    """The disclosure is made: every flagged entry decided. Logged as an export."""
     _may(user)
     if request.status == SubjectAccessRequest.Status.RECEIVED:
         raise ActionError("Gather the records before completing the request.")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/new/", views.new_request, name="new-request"),
     path("requests/<int:request_id>/", views.request_page, name="request"),
     path("requests/<int:request_id>/gather/", views.gather, name="gather"),
+    path("requests/<int:request_id>/redact-rest/", views.redact_rest, name="redact-rest"),
     path("requests/<int:request_id>/extend/", views.extend, name="extend"),
     path("requests/<int:request_id>/items/<int:item_id>/", views.item, name="item"),
     path("requests/<int:request_id>/disclosure.pdf", views.pdf, name="pdf"),

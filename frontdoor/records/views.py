@@ -98,6 +98,24 @@ def gather(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
 
 
 @allow(INFORMATION_GOVERNANCE)
+@require_POST
+def redact_rest(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
+    sar = _request(request_id)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: actions.redact_undecided(
+                sar, reason=form.cleaned_data["reason"], user=request.user
+            ),
+            "The remaining entries naming a third party will be redacted.",
+        )
+    else:
+        messages.error(request, "Enter the reason for redacting the remaining entries.")
+    return redirect("records:request", request_id=sar.pk)
+
+
+@allow(INFORMATION_GOVERNANCE)
 @require_http_methods(["GET", "POST"])
 def extend(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
     sar = _request(request_id)

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import pikepdf
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from frontdoor.records.tests.council import build
 from frontdoor.test import make_persona
-from menu import open_from_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

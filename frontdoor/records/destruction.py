@@ -169,7 +169,7 @@ def _delete(counts: Counter[str], rows: QuerySet[Any]) -> None:
 def _shared_contacts(ids: set[int]) -> tuple[QuerySet[Contact], QuerySet[Contact]]:
     """(contacts about these people alone, contacts also about another child)."""
     about = Contact.objects.filter(subjects__person_id__in=ids).distinct()
-    others = ContactSubject.objects.filter(role__in=CHILD_ROLES).exclude(person_id__in=ids)
+    others = ContactSubject.objects.children().exclude(person_id__in=ids)
     shared = about.filter(pk__in=others.values("contact_id"))
     return about.exclude(pk__in=shared.values("pk")), shared
 

@@ -88,7 +88,7 @@ def test_a_subject_access_request_is_gathered_redacted_and_disclosed(
     assert_accessible(page)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download the disclosure (PDF)").click()
-    data = open(download.value.path(), "rb").read()
+    data = download.value.path().read_bytes()
     document = pikepdf.open(io.BytesIO(data))
     assert "/StructTreeRoot" in document.Root and str(document.Root.Lang) == "en-GB"
     assert document.Root.MarkInfo.Marked

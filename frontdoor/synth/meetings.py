@@ -76,7 +76,7 @@ RATIONALE = {
 }
 
 
-def _after_enquiry(episode: Episode, outcome: str) -> str:
+def _after_enquiry(episode: Episode, outcome: StrategyOutcome) -> StrategyOutcome:
     """An enquiry on a case that would close after assessment: it closes RC7 (no longer in
     need) instead, unless its assessment finds nothing at all (factor 21), when no enquiry
     was called for and a single assessment is held."""

@@ -51,6 +51,7 @@ class SynthPerson:
     nhs_number: str = ""
     upn: str = ""
     upn_unknown: str = ""  # DfE reason a school-age child has no UPN (UN2 to UN6)
+    disabilities: list[str] = field(default_factory=list)  # DfE codes; ["NONE"] if none
     relation: str = ""  # adults: mother, father, partner, grandmother, grandfather
     previous_family_name: str = ""
     person_id: int | None = None
@@ -127,6 +128,13 @@ UPN_RATE = 0.96  # of school-age children without one from their first school, a
 # Why a school-age child has no UPN (DfE UPNunknown): never at school in England, educated
 # outside England, recently arrived, sources disagree.
 NO_UPN = {"UN2": 35.0, "UN3": 15.0, "UN4": 40.0, "UN5": 10.0}
+
+
+DISABLED_RATE = 0.13
+DISABILITIES = {
+    "AUT": 30.0, "LD": 20.0, "BEH": 15.0, "COMM": 12.0, "CON": 6.0, "MOB": 4.0,
+    "HAND": 3.0, "PC": 3.0, "INC": 2.0, "HEAR": 2.0, "VIS": 2.0, "DDA": 1.0,
+}  # fmt: skip
 
 
 class FamilyFactory:
@@ -209,6 +217,7 @@ class FamilyFactory:
             if child.age_on(on) >= 4 and rng.random() < 0.9:
                 child.upn = self.ids.upn(born)
             self._school(child, on)
+            child.disabilities = self._disabilities()
             children.append(child)
         return children
 
@@ -221,6 +230,15 @@ class FamilyFactory:
             child.upn = self.ids.upn(child.date_of_birth, rng)
         else:
             child.upn_unknown = rng.choices(list(NO_UPN), weights=list(NO_UPN.values()))[0]
+
+    def _disabilities(self) -> list[str]:
+        """DfE disability codes: about 13% of children in need have one, a quarter of them
+        more than one (DfE, Characteristics of children in need 2023); "NONE" otherwise."""
+        rng = self.school_rng
+        if rng.random() >= DISABLED_RATE:
+            return ["NONE"]
+        codes = rng.choices(list(DISABILITIES), weights=list(DISABILITIES.values()), k=2)
+        return codes[:1] if rng.random() < 0.75 or codes[0] == codes[1] else codes
 
     def _adult(
         self,

@@ -5,7 +5,7 @@ as it was. What goes:
 
 - everything that describes the person: contacts about them alone (with their decisions,
   MASH enquiries, agency answers and strategy discussions), early help worked with them
-  alone, missing episodes, screening, the network, meeting notes, Signs of Safety maps, the
+  alone, return home interviews, screening, the network, meeting notes, Signs of Safety maps, the
   chronology, other names, addresses, relationships, duplicate-review pairs, matching
   candidates, merges, break-glass openings, subject access requests, legal holds;
 - from what is shared with other children (a contact or an early help episode about
@@ -50,7 +50,7 @@ from frontdoor.lib.errors import ActionError
 from frontdoor.mash.models import MashEnquiry
 from frontdoor.mash.strategy_models import StrategyDiscussion
 from frontdoor.outside.meeting_models import MeetingNote
-from frontdoor.outside.models import MissingEpisode, SharingDecision
+from frontdoor.outside.models import EpisodeKey, MissingEpisode, ReturnInterview, SharingDecision
 from frontdoor.outside.network_models import ContextReferral, NetworkLink
 from frontdoor.outside.screening_models import Screening
 from frontdoor.people.models import (
@@ -90,6 +90,10 @@ BLANK_PERSON = {
     "family_name_last_phonetic": "",
     "restricted_to_team": None,
 }
+
+# A missing episode keeps its dates, kind and whether a return interview was offered and
+# accepted (the SSDA903 missing table); what happened, and where, goes.
+BLANK_MISSING = {"police_reference": "", "circumstances": "", "where_found": "", "found_with": ""}
 
 
 def identifying_terms(ids: set[int]) -> tuple[list[str], list[str]]:
@@ -289,8 +293,11 @@ def destroy(
             counts.update(source.destroy(ids))
         _delete(counts, SubjectAccessRequest.objects.filter(person_id__in=ids))
         _delete(counts, LegalHold.objects.filter(person_id__in=ids))
+        missing = MissingEpisode.objects.filter(person_id__in=ids)
+        _delete(counts, ReturnInterview.objects.filter(episode__in=missing))
+        _delete(counts, EpisodeKey.objects.filter(episode__in=missing))
+        counts["outside.MissingEpisode emptied"] += missing.update(**BLANK_MISSING)
         for rows in (
-            MissingEpisode.objects.filter(person_id__in=ids),
             MeetingNote.objects.filter(person_id__in=ids),
             NetworkLink.objects.filter(Q(child_id__in=ids) | Q(other_id__in=ids)),
             ContextReferral.objects.filter(person_id__in=ids),

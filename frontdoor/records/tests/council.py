@@ -2,7 +2,8 @@
 
 - Zebedee Quillfeather (born 2000): a contact with his sister Zara in 2019 and one about him
   alone, a CIN episode from June to September 2019 (in the 2020 CIN census), another name,
-  a relationship with his mother, a duplicate-review pair, access-log rows. CIN only, so his
+  a relationship with his mother, a missing episode in July, a duplicate-review pair,
+  access-log rows. CIN only, so his
   review date (18 + 3 years inactive) passed in 2022.
 - Bartholomew Ashdown-Vale (born 2000): the same history, and a legal hold.
 - Cressida Penhaligon (born 2015): a CIN episode from June 2025: not due until 2033.
@@ -17,6 +18,7 @@ from frontdoor.audit.log import record_view
 from frontdoor.casework import actions as casework
 from frontdoor.contacts.actions import create_person_for_subject, link_subject
 from frontdoor.contacts.inputs import SubjectInput
+from frontdoor.outside.actions import record_return, report_missing_episode
 from frontdoor.people.actions import add_alias, add_relationship, create_person
 from frontdoor.people.models import DuplicatePair, Person
 from frontdoor.test import make_contact
@@ -85,6 +87,20 @@ def _history(worker: Any, given: str, family: str, born: dt.date, nhs: str, year
     casework.close_cin_episode(
         episode, closure_date=dt.date(year, 9, 30), reason="RC8", user=worker
     )
+    since = at(dt.date(year, 7, 4), 22)
+    missing = report_missing_episode(
+        person,
+        kind="missing",
+        missing_from="home",
+        missing_since=since,
+        reported_at=since,
+        police_reference=f"PR-{nhs[-4:]}",
+        circumstances=f"{given} left after an argument; last seen with Dean Rowe.",
+        user=worker,
+        at=since,
+    )
+    back = since + dt.timedelta(days=1)
+    record_return(missing, returned_at=back, user=worker, at=back)
     add_alias(
         person, worker, given_name=given, family_name=f"{family}-Old", note="Previous surname"
     )

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import models
 
 from frontdoor.lib.dates import govuk_date
+from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.models import Person
 from frontdoor.records import destruction, holds, retention
 from frontdoor.records.models import DestroyedRecord, Destruction, DestructionApproval
@@ -129,6 +130,10 @@ def test_a_child_past_retention_is_destroyed_everywhere_and_nothing_else_changes
     assert record.rule_code == "cin-only" and record.approved_by == officer
     assert record.counts["contacts.Contact"] == 1
     assert DestroyedRecord.objects.filter(person_id=gone.pk).exists()
+    # The missing episode stays for past returns, without what happened or where.
+    episode = MissingEpisode.objects.get(person_id=gone.pk)
+    assert episode.started_on == dt.date(2019, 7, 4) and episode.circumstances == ""
+    assert MissingEpisode.objects.get(person=council.held).circumstances != ""
     assert not DestructionApproval.objects.exists()
     assert retention.review_for(council.held) is not None
 

@@ -18,6 +18,9 @@ from frontdoor.records.gathering import gather, record_ids
 from frontdoor.records.models import Decision, SarItem, SubjectAccessRequest
 
 EXTENSION_MONTHS = 2
+# In England a child is usually treated as able to make their own request from about 12
+# (domain.md §10): a parent's request for an older child needs the child's view.
+COMPETENT_AGE = 12
 
 
 def _may(user: Any) -> None:
@@ -25,6 +28,14 @@ def _may(user: Any) -> None:
         raise ActionError(
             "Only information governance officers may handle subject access requests."
         )
+
+
+def may_ask_for_themself(request: SubjectAccessRequest, today: dt.date) -> bool:
+    """A parent asked for a child old enough to ask (or refuse) for themself."""
+    if request.requester != "parent" or not request.person.is_child:
+        return False
+    age = request.person.age_on(today)
+    return age is not None and age >= COMPETENT_AGE
 
 
 def log_request(

@@ -85,6 +85,7 @@ def request_page(request: AuthenticatedRequest, request_id: int) -> HttpResponse
             "flagged": [i for i in items if i.is_flagged],
             "waiting": actions.undecided(sar),
             "today": timezone.localdate(),
+            "competent": actions.may_ask_for_themself(sar, timezone.localdate()),
         },
     )
 

@@ -4,12 +4,12 @@ destruction; an administrator edits a retention rule in settings. Axe checks eve
 from collections.abc import Callable
 
 import pytest
+from menu import open_from_menu
 from playwright.sync_api import Page, expect
 
 from frontdoor.records.models import DestructionApproval, LegalHold, RetentionRule
 from frontdoor.records.tests.council import build
 from frontdoor.test import make_persona
-from menu import open_from_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

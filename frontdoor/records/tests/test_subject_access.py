@@ -163,3 +163,26 @@ def test_the_gather_command_prints_what_it_found(sar, officer, capsys):
     call_command("records", "gather", str(sar.pk), "--officer", officer.username)
     out = capsys.readouterr().out
     assert out.startswith("Gathered ") and "Contacts and referrals: 2" in out
+
+
+def test_a_parents_request_for_an_older_child_asks_for_the_childs_view(council, officer):
+    young = actions.log_request(
+        council.young,
+        requester="parent",
+        requester_name="Mrs Penhaligon",
+        received_on=dt.date(2026, 11, 1),
+        user=officer,
+    )
+    assert not actions.may_ask_for_themself(young, dt.date(2026, 12, 1))  # 11
+    assert actions.may_ask_for_themself(young, dt.date(2027, 1, 1))  # 12
+    page = client_for(officer).get(reverse("records:request", args=[young.pk]))
+    assert "can usually ask, or refuse, for themself" not in page.content.decode()
+    older = actions.log_request(
+        council.due,
+        requester="parent",
+        requester_name="Marigold Quillfeather",
+        received_on=dt.date(2026, 11, 1),
+        user=officer,
+    )
+    page = client_for(officer).get(reverse("records:request", args=[older.pk]))
+    assert "can usually ask, or refuse, for themself" in page.content.decode()

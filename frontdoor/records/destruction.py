@@ -181,8 +181,10 @@ def _shared_contacts(ids: set[int]) -> tuple[QuerySet[Contact], QuerySet[Contact
 def _early_help(ids: set[int], counts: Counter[str], forenames: list[str]) -> None:
     episodes = Episode.objects.filter(members__person_id__in=ids).distinct()
     other_children = Member.objects.exclude(person_id__in=ids).filter(person__kind__in=CHILD_ROLES)
-    shared = episodes.filter(pk__in=other_children.values("episode_id"))
-    alone = list(episodes.exclude(pk__in=shared.values("pk")).values_list("pk", flat=True))
+    shared_ids = set(
+        episodes.filter(pk__in=other_children.values("episode_id")).values_list("pk", flat=True)
+    )
+    alone = [pk for pk in episodes.values_list("pk", flat=True) if pk not in shared_ids]
     for rows in (
         TafMeeting.objects.filter(episode_id__in=alone),
         PlanOutcome.objects.filter(episode_id__in=alone),
@@ -205,11 +207,11 @@ def _early_help(ids: set[int], counts: Counter[str], forenames: list[str]) -> No
     # Steps about no child any more (a front-door step down for this child alone).
     _delete(counts, StepDecision.objects.filter(children__isnull=True, episode__isnull=True))
     for rows in (
-        Episode.objects.filter(pk__in=shared.values("pk")),
-        FamilyAssessment.objects.filter(episode__in=shared),
-        TafMeeting.objects.filter(episode__in=shared),
-        PlanOutcome.objects.filter(episode__in=shared),
-        StepDecision.objects.filter(episode__in=shared),
+        Episode.objects.filter(pk__in=shared_ids),
+        FamilyAssessment.objects.filter(episode_id__in=shared_ids),
+        TafMeeting.objects.filter(episode_id__in=shared_ids),
+        PlanOutcome.objects.filter(episode_id__in=shared_ids),
+        StepDecision.objects.filter(episode_id__in=shared_ids),
     ):
         counts["text scrubbed"] += scrub(rows, forenames)
 
@@ -217,6 +219,7 @@ def _early_help(ids: set[int], counts: Counter[str], forenames: list[str]) -> No
 def _contacts(ids: set[int], counts: Counter[str], forenames: list[str]) -> set[int]:
     alone, shared = _shared_contacts(ids)
     gone = set(alone.values_list("pk", flat=True))
+    kept = list(shared.values_list("pk", flat=True))
     discussions = StrategyDiscussion.objects.filter(contact_id__in=gone)
     S47Enquiry.objects.filter(strategy_discussion__in=discussions).update(strategy_discussion=None)
     CINEpisode.objects.filter(contact_id__in=gone).update(contact=None)
@@ -226,7 +229,6 @@ def _contacts(ids: set[int], counts: Counter[str], forenames: list[str]) -> set[
     _delete(counts, MashEnquiry.objects.filter(contact_id__in=gone))
     _delete(counts, Contact.objects.filter(pk__in=gone))
     _delete(counts, SubjectCandidate.objects.filter(person_id__in=ids))
-    kept = list(shared.values_list("pk", flat=True))
     _delete(counts, ContactSubject.objects.filter(person_id__in=ids))
     for rows in (
         Contact.objects.filter(pk__in=kept),

@@ -10,8 +10,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import DateField, Max, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from frontdoor.casework.models import CINEpisode, CPPlan, LookedAfterEpisode
 from frontdoor.contacts.models import ContactSubject
@@ -43,30 +46,47 @@ def _latest(into: dict[int, dt.date], rows: Iterable[tuple[int, dt.date | None]]
             into[person_id] = day
 
 
-def last_activity(ids: Iterable[int]) -> dict[int, dt.date]:
+def last_activity(ids: Iterable[int], today: dt.date | None = None) -> dict[int, dt.date]:
     """The latest day of work with each child: contacts, episodes, plans, care, early help,
-    missing episodes (not the chronology, whose record-keeping entries are not contact)."""
+    missing episodes (not the chronology, whose record-keeping entries are not contact). A
+    record still open (an episode not closed) counts as work today."""
     ids = list(ids)
+    now = Value(today or timezone.localdate(), output_field=DateField())
     found: dict[int, dt.date] = {}
     subjects = ContactSubject.objects.filter(person_id__in=ids).values("person_id")
     _latest(found, subjects.annotate(d=Max("contact__received_date")).values_list("person_id", "d"))
-    episodes = CINEpisode.objects.filter(person_id__in=ids).values("person_id")
-    for field in ("referral_date", "closure_date"):
-        _latest(found, episodes.annotate(d=Max(field)).values_list("person_id", "d"))
-    care = LookedAfterEpisode.objects.filter(episode__person_id__in=ids).values(
-        "episode__person_id"
-    )
-    for field in ("start_date", "end_date"):
-        _latest(found, care.annotate(d=Max(field)).values_list("episode__person_id", "d"))
-    plans = CPPlan.objects.filter(episode__person_id__in=ids).values("episode__person_id")
-    for field in ("start_date", "end_date"):
-        _latest(found, plans.annotate(d=Max(field)).values_list("episode__person_id", "d"))
-    members = Member.objects.filter(person_id__in=ids).values("person_id")
-    for field in ("episode__start_date", "episode__closure_date"):
-        _latest(found, members.annotate(d=Max(field)).values_list("person_id", "d"))
-    missing = MissingEpisode.objects.filter(person_id__in=ids).values("person_id")
-    for field in ("started_on", "ended_on"):
-        _latest(found, missing.annotate(d=Max(field)).values_list("person_id", "d"))
+    sources: list[tuple[QuerySet[Any], str, str, str]] = [
+        (
+            CINEpisode.objects.filter(person_id__in=ids),
+            "person_id",
+            "referral_date",
+            "closure_date",
+        ),
+        (
+            LookedAfterEpisode.objects.filter(episode__person_id__in=ids),
+            "episode__person_id",
+            "start_date",
+            "end_date",
+        ),
+        (
+            CPPlan.objects.filter(episode__person_id__in=ids),
+            "episode__person_id",
+            "start_date",
+            "end_date",
+        ),
+        (
+            Member.objects.filter(person_id__in=ids),
+            "person_id",
+            "episode__start_date",
+            "episode__closure_date",
+        ),
+        (MissingEpisode.objects.filter(person_id__in=ids), "person_id", "started_on", "ended_on"),
+    ]
+    for rows, person, start, end in sources:
+        grouped = rows.values(person)
+        _latest(found, grouped.annotate(d=Max(start)).values_list(person, "d"))
+        latest_end = Max(Coalesce(end, now))
+        _latest(found, grouped.annotate(d=latest_end).values_list(person, "d"))
     return found
 
 
@@ -153,9 +173,16 @@ def children_under_review() -> "list[Person]":
     )
 
 
+BATCH = 2000  # people per round of queries (SQLite allows some 32,000 parameters)
+
+
 def due(on: dt.date) -> list[Review]:
     """Children whose review date has passed on `on` (those on legal hold included, marked)."""
-    return [r for r in reviews(children_under_review()) if r.review_date <= on]
+    children = children_under_review()
+    found: list[Review] = []
+    for start in range(0, len(children), BATCH):
+        found += [r for r in reviews(children[start : start + BATCH]) if r.review_date <= on]
+    return sorted(found, key=lambda r: (r.review_date, r.person.pk))
 
 
 def review_for(person: Person) -> Review | None:

@@ -18,10 +18,11 @@ from frontdoor.audit.log import record_view
 from frontdoor.casework import actions as casework
 from frontdoor.contacts.actions import create_person_for_subject, link_subject
 from frontdoor.contacts.inputs import SubjectInput
+from frontdoor.earlyhelp.actions import close_episode, open_or_join_episode, record_taf_meeting
 from frontdoor.outside.actions import record_return, report_missing_episode
 from frontdoor.people.actions import add_alias, add_relationship, create_person
 from frontdoor.people.models import DuplicatePair, Person
-from frontdoor.test import make_contact
+from frontdoor.test import make_contact, make_persona
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -108,6 +109,41 @@ def _history(worker: Any, given: str, family: str, born: dt.date, nhs: str, year
     return person
 
 
+def _early_help(child: Person, sister: Person) -> None:
+    """Early help for both children in 2020, closed that year; its notes name them both."""
+    practitioner = make_persona("early_help")
+    start = dt.date(2020, 1, 6)
+    episode, _ = open_or_join_episode(
+        [child, sister],
+        route="request",
+        reason="School worried about attendance.",
+        user=practitioner,
+        start_date=start,
+        at=at(start),
+    )
+    record_taf_meeting(
+        episode,
+        held_on=dt.date(2020, 2, 3),
+        agencies=[],
+        family_attended=True,
+        child_attended=True,
+        notes="Zebedee and Zebara came with their mum; Zebedee said school is better.",
+        scores={},
+        user=practitioner,
+        at=at(dt.date(2020, 2, 3)),
+    )
+    close_episode(
+        episode,
+        closure_date=dt.date(2020, 6, 30),
+        reason="needs_met",
+        results={},
+        achieved=[],
+        note="Attendance is good.",
+        user=practitioner,
+        at=at(dt.date(2020, 6, 30)),
+    )
+
+
 def build(worker: Any) -> Council:
     due = _history(worker, "Zebedee", "Quillfeather", dt.date(2000, 2, 3), "9434765919", 2019)
     held = _history(worker, "Bartholomew", "Ashdown-Vale", dt.date(2000, 3, 4), "9434765870", 2019)
@@ -120,6 +156,7 @@ def build(worker: Any) -> Council:
         date_of_birth=dt.date(1975, 1, 1),
     )
     add_relationship(due, mother, "parent", worker)
+    _early_help(due, Person.objects.get(given_name="Zebara"))
     sister = Person.objects.get(given_name="Zebara")
     first, second = sorted([due.pk, sister.pk])
     DuplicatePair.objects.create(

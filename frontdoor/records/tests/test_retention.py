@@ -9,6 +9,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 
+from frontdoor.earlyhelp.models import Member
+from frontdoor.earlyhelp.taf_models import TafMeeting
 from frontdoor.lib.dates import govuk_date
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.models import Person
@@ -90,7 +92,7 @@ def officer() -> Any:
 def test_the_review_lists_the_due_and_the_held_but_not_the_young(council, officer, capsys):
     call_command("retention", "review")
     out = capsys.readouterr().out
-    assert "Zebedee Quillfeather\tChild in need only\t2022-09-30\tdue" in out
+    assert "Zebedee Quillfeather\tChild in need only\t2023-06-30\tdue" in out
     assert "Bartholomew Ashdown-Vale" in out and "Cressida" not in out
     holds.place_hold(council.held, reason="Independent inquiry into Weston homes", user=officer)
     call_command("retention", "review")
@@ -125,6 +127,9 @@ def test_a_child_past_retention_is_destroyed_everywhere_and_nothing_else_changes
     # The sister's record and the contact about both children stay, without his name.
     sister = Person.objects.get(pk=council.sister.pk)
     assert sister.given_name == "Zebara"
+    meeting = TafMeeting.objects.get()
+    assert meeting.notes == "[removed] and Zebara came with their mum; [removed] said school is better."
+    assert list(Member.objects.values_list("person_id", flat=True)) == [sister.pk]
     assert totals(2020) == before_2020 and totals(2026) == before_2026
     record = Destruction.objects.get()
     assert record.rule_code == "cin-only" and record.approved_by == officer

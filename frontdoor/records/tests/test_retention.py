@@ -128,7 +128,10 @@ def test_a_child_past_retention_is_destroyed_everywhere_and_nothing_else_changes
     sister = Person.objects.get(pk=council.sister.pk)
     assert sister.given_name == "Zebara"
     meeting = TafMeeting.objects.get()
-    assert meeting.notes == "[removed] and Zebara came with their mum; [removed] said school is better."
+    assert (
+        meeting.notes
+        == "[removed] and Zebara came with their mum; [removed] said school is better."
+    )
     assert list(Member.objects.values_list("person_id", flat=True)) == [sister.pk]
     assert totals(2020) == before_2020 and totals(2026) == before_2026
     record = Destruction.objects.get()

@@ -31,6 +31,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from frontdoor.audit.log import record_event
 from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.casework.models import CINEpisode, LookedAfterEpisode, S47Enquiry
 from frontdoor.casework.safety_models import SafetyMap, ScalingScore
@@ -335,4 +336,10 @@ def destroy(
             DestroyedRecord(person_id=i, destruction=record) for i in sorted(ids)
         )
         DestructionApproval.objects.filter(person_id__in=ids).delete()
+        record_event(
+            AuditEvent.Action.CREATE,
+            record,
+            actor_label=carried_out_by,
+            summary=f"Record destroyed under the retention schedule ({record.rule_label})",
+        )
     return record

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 
+from frontdoor.audit.models import Event as AuditEvent
 from frontdoor.earlyhelp.models import Member
 from frontdoor.earlyhelp.taf_models import TafMeeting
 from frontdoor.lib.dates import govuk_date
@@ -143,6 +144,8 @@ def test_a_child_past_retention_is_destroyed_everywhere_and_nothing_else_changes
     assert episode.started_on == dt.date(2019, 7, 4) and episode.circumstances == ""
     assert MissingEpisode.objects.get(person=council.held).circumstances != ""
     assert not DestructionApproval.objects.exists()
+    logged = AuditEvent.objects.get(record_type="destruction")
+    assert logged.person_id is None and logged.actor_label == "frontdoor retention"
     assert retention.review_for(council.held) is not None
 
 

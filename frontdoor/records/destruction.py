@@ -28,6 +28,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
+from django.db.models.deletion import ProtectedError, RestrictedError
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -64,6 +65,7 @@ from frontdoor.people.models import (
     Relationship,
     Residence,
 )
+from frontdoor.records.described import apps_with_sources
 from frontdoor.records.gathering import record_ids
 from frontdoor.records.models import (
     DestroyedRecord,
@@ -74,6 +76,7 @@ from frontdoor.records.models import (
 )
 from frontdoor.records.registry import app_destroyers
 from frontdoor.records.retention import review_for
+from frontdoor.records.sources.linked import rows_linked
 
 REMOVED = "[removed]"
 CHILD_ROLES = ("child", "unborn")
@@ -166,9 +169,34 @@ def _frontdoor_models() -> list[type[models.Model]]:
     return [m for m in apps.get_models() if m.__module__.startswith("frontdoor.")]
 
 
-def _delete(counts: Counter[str], rows: QuerySet[Any]) -> None:
-    _, by_model = rows.delete()
-    counts.update({label: n for label, n in by_model.items() if n})
+MOST_ROUNDS = 20
+
+
+def _delete(counts: Counter[str], rows: QuerySet[Any], depth: int = 0) -> None:
+    """Delete `rows`, and first whatever protects them from deletion: a row of any app that
+    points at a record being destroyed (a quality audit of the contact, say) is about the
+    person too. Rows the destruction keeps are unlinked before this is called."""
+    for _ in range(MOST_ROUNDS):
+        try:
+            with transaction.atomic():  # a savepoint: a refusal leaves nothing half done
+                _, by_model = rows.delete()
+        except (ProtectedError, RestrictedError) as error:
+            if depth >= MOST_ROUNDS:
+                raise
+            blocking = (
+                error.protected_objects
+                if isinstance(error, ProtectedError)
+                else error.restricted_objects
+            )
+            by_type: dict[type[models.Model], list[Any]] = {}
+            for row in blocking:
+                by_type.setdefault(type(row), []).append(row.pk)
+            for model, pks in by_type.items():
+                _delete(counts, model._base_manager.filter(pk__in=pks), depth + 1)
+            continue
+        counts.update({label: n for label, n in by_model.items() if n})
+        return
+    raise RuntimeError(f"Could not delete {rows.model._meta.label}: it is still protected.")
 
 
 def _shared_contacts(ids: set[int]) -> tuple[QuerySet[Contact], QuerySet[Contact]]:
@@ -294,6 +322,8 @@ def destroy(
         for source in app_destroyers():
             assert source.destroy is not None
             counts.update(source.destroy(ids))
+        for _, rows in list(rows_linked(ids, apps_with_sources())):
+            _delete(counts, rows)
         _delete(counts, SubjectAccessRequest.objects.filter(person_id__in=ids))
         _delete(counts, LegalHold.objects.filter(person_id__in=ids))
         missing = MissingEpisode.objects.filter(person_id__in=ids)

@@ -12,6 +12,7 @@ import importlib.util
 from django.apps import apps
 
 from frontdoor.lib.personal_data import Source
+from frontdoor.records import described
 
 _sources: dict[str, Source] = {}
 
@@ -33,6 +34,7 @@ def discover() -> None:
             continue
         for source in getattr(importlib.import_module(module), "SOURCES", []):
             register(source)
+        described.add(config.label)
 
 
 def sources() -> list[Source]:

@@ -7,6 +7,7 @@ from frontdoor.records.sources import (
     chronology,
     contacts,
     earlyhelp,
+    linked,
     mash,
     outside,
     people,
@@ -21,4 +22,5 @@ BUILT_IN: list[Source] = [
     *outside.SOURCES,
     *chronology.SOURCES,
     *access_log.SOURCES,
+    *linked.SOURCES,
 ]

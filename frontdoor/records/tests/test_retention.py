@@ -2,17 +2,22 @@
 hold and one not yet due are untouched, and past CIN census totals stay as they were."""
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
+from django.utils import timezone
 
 from frontdoor.audit.models import Event as AuditEvent
+from frontdoor.casework.models import CINEpisode
+from frontdoor.contacts.models import Contact
 from frontdoor.earlyhelp.models import Member
 from frontdoor.earlyhelp.taf_models import TafMeeting
 from frontdoor.lib.dates import govuk_date
+from frontdoor.mash.models import MashEnquiry
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.models import Person
 from frontdoor.records import destruction, holds, retention
@@ -167,3 +172,16 @@ def test_a_failed_destruction_leaves_everything_as_it_was(council, officer, monk
         destruction.destroy(approval, carried_out_by="test")
     assert _snapshot() == before
     assert not Destruction.objects.exists()
+
+
+def test_rows_of_any_app_that_protect_a_destroyed_record_go_with_it(council):
+    episode = CINEpisode.objects.get(person=council.due)
+    contact = episode.contact
+    MashEnquiry.objects.create(
+        contact=contact, opened_by=make_persona("social_worker"), opened_at=timezone.now()
+    )
+    CINEpisode.objects.filter(pk=episode.pk).update(contact=None)
+    counts: Counter[str] = Counter()
+    destruction._delete(counts, Contact.objects.filter(pk=contact.pk))
+    assert counts["mash.MashEnquiry"] == 1 and counts["contacts.Contact"] == 1
+    assert not Contact.objects.filter(pk=contact.pk).exists()

@@ -186,3 +186,15 @@ def test_a_parents_request_for_an_older_child_asks_for_the_childs_view(council, 
     )
     page = client_for(officer).get(reverse("records:request", args=[older.pk]))
     assert "can usually ask, or refuse, for themself" in page.content.decode()
+
+
+def test_an_app_that_describes_nothing_is_still_gathered_by_its_links(sar, officer, monkeypatch):
+    from frontdoor.records.sources import linked
+
+    monkeypatch.setattr(linked, "DESCRIBED", linked.DESCRIBED - {"outside"})
+    actions.gather_for(sar, user=officer)
+    titles = set(sar.items.filter(source_key="linked").values_list("title", flat=True))
+    assert any(t.startswith("Missing episodes: entry") for t in titles), titles
+    monkeypatch.setattr(linked, "DESCRIBED", linked.DESCRIBED | {"outside"})
+    actions.gather_for(sar, user=officer)
+    assert not sar.items.filter(source_key="linked").exists()

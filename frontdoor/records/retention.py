@@ -22,7 +22,7 @@ from frontdoor.earlyhelp.models import Member
 from frontdoor.lib.dates import add_years
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.models import Person
-from frontdoor.records.models import LegalHold, RetentionRule
+from frontdoor.records.models import DestroyedRecord, LegalHold, RetentionRule
 
 ADOPTED = ("E11", "E12")
 CARE_LEAVER_AGE = 16
@@ -130,10 +130,8 @@ def review_date(
     return day
 
 
-def destroyed_ids() -> set[int]:
-    from frontdoor.records.models import DestroyedRecord
-
-    return set(DestroyedRecord.objects.values_list("person_id", flat=True))
+def is_destroyed(person_id: int) -> bool:
+    return DestroyedRecord.objects.filter(person_id=person_id).exists()
 
 
 def reviews(people: Iterable[Person]) -> list[Review]:
@@ -168,7 +166,7 @@ def children_under_review() -> "list[Person]":
     return list(
         Person.objects.children()
         .not_merged()
-        .exclude(pk__in=destroyed_ids())
+        .exclude(pk__in=DestroyedRecord.objects.values("person_id"))
         .filter(~Q(given_name="", family_name="", date_of_birth__isnull=True))
     )
 

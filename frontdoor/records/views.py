@@ -20,7 +20,7 @@ NO_SUCH_PERSON = "There is no record with that number."
 
 def _person(person_id: int) -> Person:
     person = Person.objects.filter(pk=person_id, merged_into__isnull=True).first()
-    if person is None or person.pk in retention.destroyed_ids():
+    if person is None or retention.is_destroyed(person.pk):
         raise Http404("Not found")
     return person
 
@@ -47,7 +47,7 @@ def new_request(request: AuthenticatedRequest) -> HttpResponse:
         person = Person.objects.filter(
             pk=form.cleaned_data["record"], merged_into__isnull=True
         ).first()
-        if person is None or person.pk in retention.destroyed_ids():
+        if person is None or retention.is_destroyed(person.pk):
             form.add_error("record", NO_SUCH_PERSON)
         elif logged := submit(
             form,

@@ -43,3 +43,7 @@ class HoldForm(ReasonForm):
 
 class ApprovalForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea, max_length=2000, required=False)
+
+
+class RecordHoldForm(ReasonForm):
+    record = forms.IntegerField(min_value=1, error_messages=RECORD_NUMBER_ERRORS)

@@ -15,6 +15,8 @@ urlpatterns = [
     path("requests/<int:request_id>/disclosure.pdf", views.pdf, name="pdf"),
     path("retention/", views.retention_review, name="retention"),
     path("retention/<int:person_id>/hold/", views.hold, name="hold"),
+    path("retention/holds/new/", views.new_hold, name="new-hold"),
+    path("retention/holds/<int:hold_id>/lift/", views.lift_hold, name="lift-hold"),
     path("retention/<int:person_id>/approve/", views.approve, name="approve"),
     path("rules/<int:rule_id>/", settings_views.edit_rule, name="edit-rule"),
 ]

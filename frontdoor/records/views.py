@@ -12,7 +12,14 @@ from frontdoor.audit.log import record_list_view, record_view
 from frontdoor.lib.forms import attempt, submit
 from frontdoor.people.models import Person
 from frontdoor.records import actions, disclosure, holds, retention
-from frontdoor.records.forms import ApprovalForm, DecisionForm, HoldForm, ReasonForm, RequestForm
+from frontdoor.records.forms import (
+    ApprovalForm,
+    DecisionForm,
+    HoldForm,
+    ReasonForm,
+    RecordHoldForm,
+    RequestForm,
+)
 from frontdoor.records.models import LegalHold, SarItem, SubjectAccessRequest
 
 NO_SUCH_PERSON = "There is no record with that number."
@@ -185,7 +192,12 @@ def retention_review(request: AuthenticatedRequest) -> HttpResponse:
         [(r.person, r.person.pk, None) for r in due],
         summary="Listed in the retention review",
     )
-    holds_in_place = LegalHold.objects.filter(lifted_at__isnull=True).select_related("person")
+    holds_in_place = list(LegalHold.objects.filter(lifted_at__isnull=True).select_related("person"))
+    record_list_view(
+        request.user,
+        [(h.person, h.person_id, None) for h in holds_in_place],
+        summary="Listed under legal holds",
+    )
     return render(
         request,
         "records/retention.html",
@@ -208,6 +220,52 @@ def hold(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
         request,
         "records/hold.html",
         {"person": person, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@allow(INFORMATION_GOVERNANCE)
+@require_http_methods(["GET", "POST"])
+def new_hold(request: AuthenticatedRequest) -> HttpResponse:
+    """A hold on any record by its number (an inquiry names records not yet due)."""
+    form = RecordHoldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = Person.objects.filter(
+            pk=form.cleaned_data["record"], merged_into__isnull=True
+        ).first()
+        if person is None or retention.is_destroyed(person.pk):
+            form.add_error("record", NO_SUCH_PERSON)
+        elif submit(
+            form, lambda data: holds.place_hold(person, reason=data["reason"], user=request.user)
+        ):
+            messages.success(
+                request, "Legal hold placed: nothing about this person will be destroyed."
+            )
+            return redirect("records:retention")
+    return render(
+        request, "records/new_hold.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@allow(INFORMATION_GOVERNANCE)
+@require_http_methods(["GET", "POST"])
+def lift_hold(request: AuthenticatedRequest, hold_id: int) -> HttpResponse:
+    hold = get_object_or_404(
+        LegalHold.objects.select_related("person"), pk=hold_id, lifted_at__isnull=True
+    )
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and submit(
+        form, lambda data: holds.lift_hold(hold, reason=data["reason"], user=request.user)
+    ):
+        messages.success(
+            request, "Legal hold lifted: the record follows the retention schedule again."
+        )
+        return redirect("records:retention")
+    record_view(request.user, hold.person, person_id=hold.person_id, summary="Legal hold")
+    return render(
+        request,
+        "records/lift_hold.html",
+        {"hold": hold, "form": form},
         status=400 if form.errors else 200,
     )
 

@@ -87,6 +87,7 @@ def test_every_route_refuses_anonymous_users_except_the_declared_public_ones(cli
         "service_id": 1,
         "request_id": 1,
         "rule_id": 1,
+        "hold_id": 1,
     }
     for route, name, view in _django_routes():
         if view.access_policy == "public":

@@ -39,6 +39,21 @@ def test_a_hold_and_an_approval_from_the_retention_review(
     expect(page.get_by_text("Destruction approved")).to_be_visible()
     assert_accessible(page)
     assert DestructionApproval.objects.get().person_id == council.due.pk
+    page.get_by_role("link", name="Place a legal hold on any record").click()
+    assert_accessible(page)
+    page.get_by_label("Record number").fill(str(council.young.pk))
+    page.get_by_label("Why must the record be kept?").fill("Civil claim against the council")
+    page.get_by_role("button", name="Place the hold").click()
+    expect(page.get_by_text("Civil claim against the council")).to_be_visible()
+    page.get_by_role("link", name=f"Lift the hold on record {council.held.pk}").click()
+    assert_accessible(page)
+    page.get_by_label("Why can the hold be lifted?").fill("The inquiry has reported.")
+    page.get_by_role("button", name="Lift the hold").click()
+    expect(page.get_by_text("Legal hold lifted")).to_be_visible()
+    assert_accessible(page)
+    assert list(
+        LegalHold.objects.filter(lifted_at__isnull=True).values_list("person_id", flat=True)
+    ) == [council.young.pk]
 
 
 def test_an_administrator_changes_a_retention_rule(

@@ -47,3 +47,5 @@ class ApprovalForm(forms.Form):
 
 class RecordHoldForm(ReasonForm):
     record = forms.IntegerField(min_value=1, error_messages=RECORD_NUMBER_ERRORS)
+
+    field_order = ["record", "reason"]

@@ -17,6 +17,8 @@ _NAMED_BY_STR = {settings.AUTH_USER_MODEL, "accounts.Agency", "accounts.Team"}
 # Keys and machinery, not information about the person.
 _HIDDEN_SUFFIXES = ("_phonetic", "_hash", "_due_at", "_notified_at")
 _HIDDEN_PREFIXES = ("search_",)
+# Field names whose default label would read badly.
+_LABELS = {"nhs_number": "NHS number", "rag": "RAG rating"}
 
 
 def as_text(value: Any) -> str:
@@ -33,6 +35,10 @@ def as_text(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {as_text(v)}" for k, v in value.items() if as_text(v))
     return str(value)
+
+
+def label_of(field: Any) -> str:
+    return _LABELS.get(field.name) or capfirst(str(field.verbose_name))
 
 
 def _user_name(user: Any) -> str:
@@ -64,7 +70,7 @@ def shown_fields(row: models.Model, skip: Iterable[str] = ()) -> list[tuple[str,
         else:
             text = as_text(getattr(row, field.attname))
         if text:
-            pairs.append((capfirst(str(field.verbose_name)), text))
+            pairs.append((label_of(field), text))
     return pairs
 
 
@@ -102,7 +108,7 @@ def rows_source(
     def entries(ids: set[int]) -> Iterator[Entry]:
         for row in rows(ids):
             fields = shown_fields(row, skip)
-            labels = {f.name: capfirst(str(f.verbose_name)) for f in row._meta.concrete_fields}
+            labels = {f.name: label_of(f) for f in row._meta.concrete_fields}
             partner = [labels[name] for name in partner_names if getattr(row, name, "")]
             others = [t for t in (third_parties(row) if third_parties else []) if t]
             yield Entry(ref(row), title(row), _when(row, when), fields, others, partner)

@@ -50,9 +50,7 @@ class Programme(models.Model):
     method = models.CharField(max_length=12, choices=Method.choices)
     stratum = models.CharField(max_length=8, choices=Stratum.choices, blank=True)
     target = models.CharField(max_length=40, blank=True, help_text="A name in quality.targets.")
-    auditors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="audit_programmes"
-    )
+    auditors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="audit_programmes")
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
 

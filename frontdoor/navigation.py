@@ -29,7 +29,13 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("contacts:authorisations", "Authorise", access.can_authorise_decisions),
         ],
     ),
-    ("My caseload", [("casework:caseload", "My caseload", access.can_record_decisions)]),
+    (
+        "My caseload",
+        [
+            ("casework:caseload", "My caseload", access.can_record_decisions),
+            ("quality:index", "Audits", access.can_audit_decisions),
+        ],
+    ),
     (
         "Missing and exploitation",
         [
@@ -65,6 +71,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
         "Performance",
         [
             ("kpis:dashboard", "Performance", access.can_read_performance),
+            ("kpis:quality", "Quality dashboard", access.can_read_performance),
             ("returns:index", "Returns", access.can_read_performance),
         ],
     ),

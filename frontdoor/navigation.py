@@ -56,6 +56,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
             ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),
             ("outside:partner", "Missing episodes we reported", access.is_partner),
+            ("kpis:partner-figures", "Our monthly figures", access.is_partner),
         ],
     ),
     ("Early help", [("earlyhelp:caseload", "Early help", access.can_use_early_help)]),
@@ -71,7 +72,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
         "Performance",
         [
             ("kpis:dashboard", "Performance", access.can_read_performance),
-            ("kpis:quality", "Quality dashboard", access.can_read_performance),
+            ("kpis:front-door", "Dashboards", access.can_read_performance),
             ("returns:index", "Returns", access.can_read_performance),
         ],
     ),

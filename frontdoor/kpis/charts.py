@@ -40,7 +40,7 @@ def _frame(title: str, description: str, body: list[str], labels: Sequence[str],
     parts = [
         f'<svg class="fd-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg" '
-        'style="max-width:100%;height:auto">',
+        'width="100%" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{uid}-t">{escape(title)}</title>',
         f'<desc id="{uid}-d">{escape(description)} '
         "The table beside it has the same figures.</desc>",
@@ -72,8 +72,8 @@ def _frame(title: str, description: str, body: list[str], labels: Sequence[str],
 def legend(series: Sequence[Series]) -> Markup:
     """A key for the colours, as HTML under the chart."""
     items = "".join(
-        f'<li class="fd-legend__item"><span class="fd-legend__swatch" '
-        f'style="background:{COLOURS[i % len(COLOURS)]}"></span>{escape(s.name)}</li>'
+        f'<li class="fd-legend__item"><span class="fd-legend__swatch '
+        f'fd-legend__swatch--{i % len(COLOURS)}"></span>{escape(s.name)}</li>'
         for i, s in enumerate(series)
     )
     return Markup(f'<ul class="fd-legend govuk-list govuk-body-s">{items}</ul>')

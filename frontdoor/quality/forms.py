@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 
 from frontdoor.accounts.access import possible_auditors, staff_who_hold_cases
+from frontdoor.lib.forms import ANY, FUTURE, GovukDateField
 from frontdoor.quality.codes import Answer, Grade, Method, Stratum
 from frontdoor.quality.models import AuditKind, Theme
 from frontdoor.quality.targets import TARGETS
-from frontdoor.lib.forms import ANY, FUTURE, GovukDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

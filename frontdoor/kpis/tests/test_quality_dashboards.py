@@ -24,7 +24,10 @@ pytestmark = pytest.mark.django_db
 
 MARCH = dt.date(2025, 3, 1)
 PERIOD = Period(dt.date(2024, 4, 1), dt.date(2025, 3, 31))
-QUERY = "?date_from-day=1&date_from-month=4&date_from-year=2024&date_to-day=31&date_to-month=3&date_to-year=2025"
+QUERY = (
+    "?date_from-day=1&date_from-month=4&date_from-year=2024"
+    "&date_to-day=31&date_to-month=3&date_to-year=2025"
+)
 
 
 def _complete(audit: Any, auditor: Any, grade: str, day: dt.date, themes: Any = ()) -> Any:

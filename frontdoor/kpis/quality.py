@@ -113,7 +113,7 @@ KPIS: list[Kpi] = [
     ),
     Kpi(
         "quality_moderation_kappa",
-        "Moderation agreement (Cohen's kappa)",
+        "Moderation agreement (Cohen’s kappa)",
         moderation_kappa,
         "Agreement between auditor and moderator beyond chance: 1 is full agreement, 0 no "
         "better than chance.",

@@ -13,6 +13,20 @@ from frontdoor.quality.targets import TARGETS
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
+def _person(user: Any) -> str:
+    return str(user.get_full_name() or user.username)
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _person(obj)
+
+
+class PersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _person(obj)
+
+
 def _radios(choices: Any, message: str, label: str = "") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label, choices=choices, widget=forms.RadioSelect, error_messages={"required": message}
@@ -48,7 +62,7 @@ class ProgrammeForm(forms.Form):
         choices=[(t.key, t.label) for t in TARGETS.values()],
         widget=forms.RadioSelect,
     )
-    auditors = forms.ModelMultipleChoiceField(
+    auditors = PeopleField(
         queryset=possible_auditors().order_by("first_name", "last_name", "username"),
         error_messages={"required": "Choose at least one auditor."},
     )
@@ -122,7 +136,7 @@ class ResolveForm(forms.Form):
 
 
 class LearningActionForm(forms.Form):
-    owner = forms.ModelChoiceField(
+    owner = PersonField(
         queryset=staff_who_hold_cases().order_by("first_name", "last_name", "username"),
         error_messages={"required": "Choose who owns the action."},
     )

@@ -43,6 +43,7 @@ class ProgrammeForm(forms.Form):
     month = GovukDateField(when=ANY, error_messages={"required": "Enter a day in the month."})
     kind = forms.ModelChoiceField(
         queryset=AuditKind.objects.filter(is_active=True),
+        empty_label="Choose an option",
         error_messages={"required": "Choose the kind of audit."},
     )
     count = forms.IntegerField(
@@ -138,6 +139,7 @@ class ResolveForm(forms.Form):
 class LearningActionForm(forms.Form):
     owner = PersonField(
         queryset=staff_who_hold_cases().order_by("first_name", "last_name", "username"),
+        empty_label="Choose an option",
         error_messages={"required": "Choose who owns the action."},
     )
     what = _text("Say what needs to happen.")

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from frontdoor.kpis.drilldown import FIGURES
 from frontdoor.kpis.models import NeighbourFigure
 from frontdoor.kpis.periods import Period
 from frontdoor.kpis.registry import KPIS
@@ -52,6 +53,10 @@ def comparison(year: int) -> list[dict[str, Any]]:
                 "label": measure["label"],
                 "unit": measure["unit"],
                 "council": kpi.measure(year_period(year)),
+                # A council count with a drill-down (kpis.drilldown) links to its records.
+                "href": FIGURES[measure["figure"]].href(year_period(year))
+                if measure.get("figure") in FIGURES
+                else None,
                 "england": measure["values"].get(str(year)),
                 "neighbours": [neighbours.get((key, name)) for name in names],
             }

@@ -126,7 +126,7 @@ def test_the_quality_kpis_on_a_small_council(council):
 
 
 FIGURE_LINK = re.compile(r'<a class="govuk-link fd-figure" href="([^"]+)">([\d,]+)</a>')
-DASHBOARDS = ["kpis:quality", "kpis:front-door", "kpis:partnership"]
+DASHBOARDS = ["kpis:quality", "kpis:front-door", "kpis:partnership", "kpis:england"]
 
 
 def test_every_dashboard_number_links_to_exactly_that_many_records(council):

@@ -72,7 +72,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
         "Performance",
         [
             ("kpis:dashboard", "Performance", access.can_read_performance),
-            ("kpis:front-door", "Dashboards", access.can_read_performance),
+            ("kpis:dashboards", "Dashboards", access.can_read_performance),
             ("returns:index", "Returns", access.can_read_performance),
         ],
     ),

@@ -5,12 +5,13 @@ from frontdoor.kpis import views
 app_name = "kpis"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("quality", views.quality, name="quality"),
-    path("front-door", views.front_door, name="front-door"),
-    path("england", views.england_view, name="england"),
-    path("england/neighbours", views.neighbours, name="neighbours"),
-    path("partnership", views.partnership, name="partnership"),
-    path("partnership/our-figures", views.partner_figures, name="partner-figures"),
-    path("rules", views.rules, name="rules"),
-    path("drill/<slug:figure_key>", views.drill, name="drill"),
+    path("dashboards/", views.dashboards_index, name="dashboards"),
+    path("dashboards/quality", views.quality, name="quality"),
+    path("dashboards/front-door", views.front_door, name="front-door"),
+    path("dashboards/england", views.england_view, name="england"),
+    path("dashboards/england/neighbours", views.neighbours, name="neighbours"),
+    path("dashboards/partnership", views.partnership, name="partnership"),
+    path("dashboards/rules", views.rules, name="rules"),
+    path("dashboards/drill/<slug:figure_key>", views.drill, name="drill"),
+    path("our-figures", views.partner_figures, name="partner-figures"),
 ]

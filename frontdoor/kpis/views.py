@@ -84,6 +84,13 @@ def _dashboard(request: HttpRequest, template: str, build: Any, **extra: Any) ->
 
 @allow(ANALYSTS)
 @require_GET
+def dashboards_index(request: HttpRequest) -> HttpResponse:
+    """The dashboards, each with what it shows."""
+    return render(request, "kpis/dashboards.html")
+
+
+@allow(ANALYSTS)
+@require_GET
 def quality(request: HttpRequest) -> HttpResponse:
     """Audits against the programme, grades over time, moderation, actions, themes."""
     return _dashboard(request, "kpis/quality.html", dashboards.quality_dashboard)

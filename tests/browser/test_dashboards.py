@@ -54,24 +54,25 @@ def test_each_dashboard(
     make_persona("police_partner")
     sign_in(page, "analyst")
     for path, heading, table in [
-        ("/performance/front-door", "Front door by month", "Contacts, referrals, re-referrals"),
-        ("/performance/quality", "Quality dashboard", "Audits planned and completed by month"),
-        ("/performance/england", "Against England and statistical neighbours", "Year ending"),
-        ("/performance/partnership", "Partnership dashboard", "Contacts (per child) by referral"),
-        ("/performance/rules", "How well the alert rules work", None),
+        ("", "Dashboards", None),
+        ("front-door", "Front door by month", "Contacts, referrals, re-referrals"),
+        ("quality", "Quality dashboard", "Audits planned and completed by month"),
+        ("england", "Against England and statistical neighbours", "Year ending"),
+        ("partnership", "Partnership dashboard", "Contacts (per child) by referral"),
+        ("rules", "How well the alert rules work", None),
     ]:
-        page.goto(path)
+        page.goto("/performance/dashboards/" + path)
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         if table:
             expect(page.get_by_role("table", name=table)).to_be_visible()
         assert_accessible(page)
-    page.goto("/performance/front-door")
+    page.goto("/performance/dashboards/front-door")
     page.get_by_role("table", name="Contacts, referrals").get_by_role("link").first.click()
     expect(page.locator("#drill-count")).to_be_visible()
     assert_accessible(page)
     sign_out(page)
     sign_in(page, "administrator")
-    page.goto("/performance/england/neighbours")
+    page.goto("/performance/dashboards/england/neighbours")
     page.get_by_label("Measure").select_option(label="Re-referral rate")
     page.get_by_label("Year ending 31 March").fill("2024")
     page.get_by_label("Neighbour council").fill("Somerset")
@@ -81,7 +82,7 @@ def test_each_dashboard(
     assert_accessible(page)
     sign_out(page)
     sign_in(page, "police_partner")
-    page.goto("/performance/partnership/our-figures")
+    page.goto("/performance/our-figures")
     month = page.get_by_role("group", name="Month")
     last = add_months(timezone.localdate().replace(day=1), -1)
     month.get_by_label("Day").fill("1")

@@ -126,7 +126,7 @@ def test_programme_sample_audit_moderation_learning_and_dashboard(
     sign_in(page, "analyst")
     open_from_menu(page, "Dashboards")
     assert_accessible(page)
-    page.get_by_role("navigation", name="Dashboards").get_by_role("link", name="Quality").click()
+    page.get_by_role("main").get_by_role("link", name="Quality", exact=True).click()
     summary = page.get_by_role("table", name="Audits, moderation and actions")
     expect(summary.get_by_role("row", name="Audits completed")).to_contain_text("1")
     expect(summary.get_by_role("row", name="Audits moderated (pairs)")).to_contain_text("1")

@@ -93,6 +93,7 @@ DEFAULTS_MIGRATIONS = [
     ("frontdoor.mash.migrations.0002_default_clocks_and_risk_indicators", "add_defaults"),
     ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
     ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
+    ("frontdoor.quality.migrations.0002_default_kinds_and_themes", "add_defaults"),
 ]
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.outside",
     "frontdoor.earlyhelp",
+    "frontdoor.quality",
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",

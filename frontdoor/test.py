@@ -95,6 +95,7 @@ DEFAULTS_MIGRATIONS = [
     ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
     ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
     ("frontdoor.records.migrations.0002_default_retention_rules", "install"),
+    ("frontdoor.quality.migrations.0002_default_kinds_and_themes", "add_defaults"),
 ]
 
 

@@ -29,6 +29,7 @@ urlpatterns: list = [
     path("casework/", include("frontdoor.casework.urls")),
     path("outside/", include("frontdoor.outside.urls")),
     path("early-help/", include("frontdoor.earlyhelp.urls")),
+    path("quality/", include("frontdoor.quality.urls")),
     path("api/", api.urls),
 ]
 

@@ -50,6 +50,10 @@ _ANALYST_ROLES: frozenset[str] = frozenset(
 )
 _AUDITOR_ROLES: frozenset[str] = frozenset({Role.QA_AUDITOR, Role.ADMINISTRATOR})
 _ADMINISTRATOR_ROLES: frozenset[str] = frozenset({Role.ADMINISTRATOR})
+# Quality assurance of front-door decisions (ADR 0017): team managers, senior social workers
+# and QA auditors audit; managers and QA auditors set the programme and moderate.
+_QA_LEAD_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.QA_AUDITOR, Role.ADMINISTRATOR})
+_QA_ROLES: frozenset[str] = _QA_LEAD_ROLES | frozenset({Role.SOCIAL_WORKER})
 # Who keeps the person index whole: reviews possible duplicates, merges and unmerges records.
 # A wrong merge hides one child's history inside another's, so it is a manager's decision.
 _RECORD_KEEPER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
@@ -137,6 +141,28 @@ def can_read_performance(user: Any) -> bool:
 def is_performance_analyst(user: Any) -> bool:
     """A performance analyst (whose work starts on the performance dashboard)."""
     return _has_role(user, frozenset({Role.ANALYST}))
+
+
+def can_audit_decisions(user: Any) -> bool:
+    """May audit front-door decisions when named in an audit programme."""
+    return _has_role(user, _QA_ROLES)
+
+
+def can_lead_quality_assurance(user: Any) -> bool:
+    """May set the audit programme, draw samples, moderate and resolve: managers, QA auditors."""
+    return _has_role(user, _QA_LEAD_ROLES)
+
+
+def possible_auditors() -> QuerySet[User]:
+    """Active users who may be named auditors in a programme."""
+    return User.objects.filter(is_active=True, role__in=_QA_ROLES)
+
+
+def team_managers(team_id: int | None) -> QuerySet[User]:
+    """Active team managers of a team (none when no team is given)."""
+    if team_id is None:
+        return User.objects.none()
+    return User.objects.filter(is_active=True, role__in=_MANAGER_ROLES, team=team_id)
 
 
 def can_read_access_logs(user: Any) -> bool:
@@ -282,6 +308,8 @@ RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERV
 EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
 BREAK_GLASS = Policy("break_glass", _BREAK_GLASS_ROLES)
 INFORMATION_GOVERNANCE = Policy("information_governance", _INFORMATION_GOVERNANCE_ROLES)
+QUALITY = Policy("quality", _QA_ROLES)
+QUALITY_LEADS = Policy("quality_leads", _QA_LEAD_ROLES)
 
 
 def public(view: View) -> View:

@@ -1,7 +1,8 @@
 """Named QuerySets a targeted (dip) sample is drawn from: the contacts decided in a month
 that match a theme. Each reuses the definitions the rest of Front Door already has: the
 decision clock (contacts.Contact.decision_due_at), the cumulative-concern rule
-(contacts.history.child_history) and referral dates (casework.CINEpisode)."""
+(contacts.history.child_history), referral dates and step-downs to early help (a CIN episode
+closed RC9: casework.CINEpisode)."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -51,6 +52,31 @@ def re_referrals(first: dt.date, last: dt.date) -> ContactQuerySet:
     return Contact.objects.filter(pk__in=matched)
 
 
+def step_downs_re_referred(first: dt.date, last: dt.date) -> ContactQuerySet:
+    """Contacts decided in the period that became a referral within 12 months of the
+    child's step-down to early help (an earlier CIN episode closed RC9 on or before the
+    contact, 12 months back at most)."""
+    opened = decided_in(first, last).filter(outcome__in=Outcome.opening_episode())
+    rows = opened.filter(subjects__person__isnull=False).values_list(
+        "pk", "subjects__person", "received_date"
+    )
+    people = {person for _, person, _ in rows}
+    stepped: dict[int, list[dt.date]] = {}
+    closures = CINEpisode.objects.filter(
+        person__in=people, reason_for_closure="RC9", closure_date__isnull=False
+    ).values_list("person", "closure_date")
+    for person, day in closures:
+        stepped.setdefault(person, []).append(day)
+    matched = {
+        pk
+        for pk, person, received in rows
+        if any(
+            within_months_start(received, 12) <= day <= received for day in stepped.get(person, [])
+        )
+    }
+    return Contact.objects.filter(pk__in=matched)
+
+
 def repeat_contacts_without_referral(first: dt.date, last: dt.date) -> ContactQuerySet:
     """Contacts decided in the period about a child the cumulative-concern rule flags:
     three or more contacts in 12 months that did not progress (settings)."""
@@ -85,5 +111,10 @@ TARGETS: dict[str, Target] = {
             repeat_contacts_without_referral,
         ),
         Target("outside_clock", "Decisions outside the one-working-day clock", outside_the_clock),
+        Target(
+            "step_downs_re_referred",
+            "Step-downs to early help referred again within 12 months",
+            step_downs_re_referred,
+        ),
     ]
 }

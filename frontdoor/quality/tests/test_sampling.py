@@ -2,10 +2,12 @@ import datetime as dt
 
 import pytest
 
+from frontdoor.casework.actions import close_cin_episode
+from frontdoor.casework.models import CINEpisode
 from frontdoor.quality.actions import draw_sample, set_programme
 from frontdoor.quality.codes import Method
 from frontdoor.quality.sampling import draw
-from frontdoor.quality.targets import re_referrals
+from frontdoor.quality.targets import re_referrals, step_downs_re_referred
 from frontdoor.quality.tests.conftest import decided
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +63,31 @@ def test_a_targeted_sample_contains_only_matching_contacts(worker, manager, audi
     sample = draw_sample(manager, plan, seed=99)
     assert list(sample.audits.values_list("contact", flat=True)) == [again.pk]
     assert sample.population == 1
+
+
+def test_step_downs_re_referred_are_the_referrals_after_an_rc9_closure(worker, manager, auditor):
+    # Amelia's first episode closed RC9 (stepped down to early help) in July 2022; Oliver's
+    # closed RC7. Both are referred again in March 2023: only Amelia's is a step-down
+    # re-referred.
+    people = []
+    for reason in ("RC9", "RC7"):
+        first = decided(worker, manager, dt.date(2022, 5, 3), "referral")
+        person = first.child_subjects().get().person
+        episode = CINEpisode.objects.get(person=person)
+        note = "Needs can be met with early help."
+        close_cin_episode(
+            episode, closure_date=dt.date(2022, 7, 1), reason=reason, user=manager, note=note
+        )
+        people.append(person)
+    again = decided(worker, manager, MARCH + dt.timedelta(days=2), "referral", person=people[0])
+    decided(worker, manager, MARCH + dt.timedelta(days=3), "referral", person=people[1])
+    found = step_downs_re_referred(MARCH, dt.date(2023, 3, 31))
+    assert set(found.values_list("pk", flat=True)) == {again.pk}
+    plan = programme(
+        manager, [auditor], count=3, method=Method.TARGETED, target="step_downs_re_referred"
+    )
+    sample = draw_sample(manager, plan, seed=11)
+    assert list(sample.audits.values_list("contact", flat=True)) == [again.pk]
 
 
 def test_a_stratified_sample_takes_each_group_in_proportion(worker, manager, auditor):

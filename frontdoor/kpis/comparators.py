@@ -47,16 +47,23 @@ def comparison(year: int) -> list[dict[str, Any]]:
     rows = []
     for key, measure in england().measures.items():
         kpi = kpis[measure["council_kpi"]]
+        period = year_period(year)
+        # A rate shows the count behind it, which links to its records.
+        count_kpi = kpis.get(measure.get("count_kpi", ""))
+        count_figure = FIGURES.get(measure.get("count_figure", ""))
         rows.append(
             {
                 "key": key,
                 "label": measure["label"],
                 "unit": measure["unit"],
-                "council": kpi.measure(year_period(year)),
+                "council": kpi.measure(period),
                 # A council count with a drill-down (kpis.drilldown) links to its records.
-                "href": FIGURES[measure["figure"]].href(year_period(year))
+                "href": FIGURES[measure["figure"]].href(period)
                 if measure.get("figure") in FIGURES
                 else None,
+                "count": count_kpi.measure(period) if count_kpi else None,
+                "count_unit": measure.get("count_unit", ""),
+                "count_href": count_figure.href(period) if count_figure else None,
                 "england": measure["values"].get(str(year)),
                 "neighbours": [neighbours.get((key, name)) for name in names],
             }

@@ -14,10 +14,11 @@ from typing import Any
 from django.db.models import F, QuerySet
 from django.urls import reverse
 
-from frontdoor.casework.models import CINEpisode
+from frontdoor.casework.models import CINEpisode, CPPlan, LookedAfterEpisode
 from frontdoor.contacts import access as contact_access
 from frontdoor.contacts.models import Contact, ContactSubject
 from frontdoor.kpis import intake, quality
+from frontdoor.kpis.casework import CHILD_OF_EPISODE, CHILD_OF_WORK
 from frontdoor.kpis.periods import Period
 from frontdoor.mash.models import CheckAnswer
 from frontdoor.mash.strategy_models import Attendance, StrategyDiscussion, StrategyInvitation
@@ -226,6 +227,26 @@ def _referred_from(period: Period, source: str) -> QuerySet[ContactSubject]:
     )
 
 
+def _one_episode_per_child(pairs: Iterable[tuple[int, int]]) -> QuerySet[CINEpisode]:
+    """From (child, episode) pairs, each child's latest episode: the child counts once, as
+    the child in need, CP and looked-after counts do (kpis.casework counts children)."""
+    latest: dict[int, int] = {}
+    for child, episode in pairs:
+        latest[child] = max(episode, latest.get(child, 0))
+    return CINEpisode.objects.filter(pk__in=latest.values())
+
+
+def _children_in_need_at_end(period: Period, arg: str) -> QuerySet[CINEpisode]:
+    open_ = CINEpisode.objects.open_on(period.last).exclude(referral_nfa=True)
+    return _one_episode_per_child(open_.annotate(child=CHILD_OF_EPISODE).values_list("child", "pk"))
+
+
+def _work_episodes(work: QuerySet[Any]) -> QuerySet[CINEpisode]:
+    return _one_episode_per_child(
+        work.annotate(child=CHILD_OF_WORK).values_list("child", "episode")
+    )
+
+
 FIGURES: dict[str, Figure] = {
     f.key: f
     for f in [
@@ -280,6 +301,31 @@ FIGURES: dict[str, Figure] = {
             "contacts", "Contacts (per child)", "subject", lambda p, a: intake._child_contacts(p)
         ),
         Figure("referrals", "Referrals", "episode", lambda p, a: intake._referrals(p)),
+        # against England: the counts behind the council's rates
+        Figure(
+            "children-in-need-at-end",
+            "Children in need on the last day",
+            "episode",
+            _children_in_need_at_end,
+        ),
+        Figure(
+            "cp-plans-at-end",
+            "Children on a child protection plan on the last day",
+            "episode",
+            lambda p, a: _work_episodes(CPPlan.objects.open_on(p.last)),
+        ),
+        Figure(
+            "cp-started",
+            "Children starting a child protection plan",
+            "episode",
+            lambda p, a: _work_episodes(CPPlan.objects.started_between(p.first, p.last)),
+        ),
+        Figure(
+            "looked-after-at-end",
+            "Children looked after on the last day",
+            "episode",
+            lambda p, a: _work_episodes(LookedAfterEpisode.objects.open_on(p.last)),
+        ),
         Figure(
             "re-referrals", "Re-referrals", "episode", lambda p, a: intake.re_referral_episodes(p)
         ),

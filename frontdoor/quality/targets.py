@@ -66,7 +66,8 @@ def step_downs_re_referred(first: dt.date, last: dt.date) -> ContactQuerySet:
         person__in=people, reason_for_closure="RC9", closure_date__isnull=False
     ).values_list("person", "closure_date")
     for person, day in closures:
-        stepped.setdefault(person, []).append(day)
+        if day is not None:
+            stepped.setdefault(person, []).append(day)
     matched = {
         pk
         for pk, person, received in rows

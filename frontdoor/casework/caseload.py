@@ -8,7 +8,8 @@ child protection plan is visited, and how often a child in need plan is reviewed
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdoor.casework.models import CINEpisode, ScalingScore
+from frontdoor.casework.clocks import care_review_due
+from frontdoor.casework.models import CareReview, CINEpisode, ScalingScore
 from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, due_status
 from frontdoor.people.models import Person
@@ -62,7 +63,29 @@ def episode_clocks(episode: CINEpisode) -> list[Clock]:
         found.append(
             Clock(episode, "Child in need plan review", add_months(since, CIN_PLAN_REVIEW_MONTHS))
         )
+    found.extend(_care_review_clock(episode))
     return sorted(found, key=lambda clock: clock.due)
+
+
+def _care_review_clock(episode: CINEpisode) -> list[Clock]:
+    """The next looked-after review: 20 working days, then 3 months, then 6 months."""
+    care = episode.looked_after_episodes.filter(end_date__isnull=True).first()
+    if care is None:
+        return []
+    started = (
+        episode.looked_after_episodes.filter(is_new_period=True, start_date__lte=care.start_date)
+        .order_by("-start_date")
+        .values_list("start_date", flat=True)
+        .first()
+    ) or care.start_date
+    reviews = list(
+        CareReview.objects.filter(person_id=episode.person_id, held_on__gte=started).values_list(
+            "held_on", flat=True
+        )
+    )
+    what = ["First looked-after review (20 working days)", "Second looked-after review (3 months)"]
+    label = what[len(reviews)] if len(reviews) < 2 else "Looked-after review (6 months)"
+    return [Clock(episode, label, care_review_due(started, reviews))]
 
 
 def caseload_clocks(episodes: list[CINEpisode]) -> list[Clock]:

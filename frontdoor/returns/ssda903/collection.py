@@ -259,8 +259,9 @@ def _add_records(children: dict[int, Child], ids: list[int], period: Period) -> 
 
 def _add_social_workers(children: dict[int, Child], ids: list[int], period: Period) -> None:
     """The social worker of each child in care: the worker allocated to the episode their
-    care is in (Front Door keeps the current allocation, so one row from the later of the
-    referral and the start of the year)."""
+    care is in. Front Door keeps the current allocation only, so one row from the later of
+    the referral and the start of the year; SW_ID is the worker's user name (Front Door does
+    not hold Social Work England numbers)."""
     in_care = Q(looked_after_episodes__start_date__lte=period.end) & (
         Q(looked_after_episodes__end_date__isnull=True)
         | Q(looked_after_episodes__end_date__gte=period.start)
@@ -269,12 +270,14 @@ def _add_social_workers(children: dict[int, Child], ids: list[int], period: Peri
         CINEpisode.objects.filter(person_id__in=ids, allocated_worker__isnull=False)
         .filter(in_care)
         .distinct()
+        .select_related("allocated_worker")
         .order_by("referral_date", "pk")
     )
     for e in episodes:
         child = children[e.person_id]
         if not child.episodes:
             continue
-        worker = SocialWorker(f"SW{e.allocated_worker_id:06d}", max(e.referral_date, period.start))
+        assert e.allocated_worker is not None
+        worker = SocialWorker(e.allocated_worker.username, max(e.referral_date, period.start))
         if worker not in child.social_workers:
             child.social_workers.append(worker)

@@ -55,8 +55,10 @@ ACTIVITY = {"F2": 30.0, "F4": 20.0, "P4": 10.0, "F5": 6.0, "F1": 6.0, "G5": 18.0
 ACCOMMODATION = {"Z1": 20.0, "D1": 25.0, "U1": 20.0, "B1": 15.0, "E1": 10.0, "T1": 5.0}
 ACCOMMODATION_UNSUITABLE = 0.08
 UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% of all in care)
-ADOPTED_SHARE = 0.6  # of young children leaving care to a permanent family (SGO, CAO)
-ADOPTION_LEAVING = {"E45", "E41"}
+# England: about a third of children under 5 who leave care are adopted. The pathway plans
+# when care ends; for some young children after 300 days or more, the end is an adoption.
+ADOPTED_SHARE = 0.4
+ADOPTED_UNDER = 5
 
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
@@ -94,8 +96,7 @@ class CareStory:
         self.born = episode.person.date_of_birth
         self.adopted = (
             care.end is not None
-            and care.reason in ADOPTION_LEAVING
-            and _age(self.born, care.start) < 4
+            and _age(self.born, care.start) < ADOPTED_UNDER
             and (care.end - care.start).days >= 300
             and self.rng.random() < ADOPTED_SHARE
         )

@@ -145,3 +145,15 @@ class Return:
     def looked_after(self) -> list[Child]:
         """Children with an episode of care in the year (Header, Episodes)."""
         return [c for c in self.children if c.episodes]
+
+    def looked_after_at_end(self) -> int:
+        """Children looked after on 31 March (an episode open that day, as the KPI)."""
+        return sum(1 for c in self.children if c.looked_after_on(self.period.end))
+
+    def started_in_year(self) -> int:
+        """Children who started to be looked after in the year (an episode with RNE S)."""
+        return sum(
+            1
+            for c in self.children
+            if any(s.reason_new == "S" and self.period.contains(s.start) for s in c.episodes)
+        )

@@ -81,13 +81,9 @@ def _mia(worker: Any) -> Person:
     )
     care_records.record_previous_permanence(care, kind="Z1", user=worker)
     care_records.record_health_check(care, kind="health", done_on=D(2024, 5, 1), user=worker)
-    care_records.record_care_review(
-        care, held_on=D(2024, 5, 8), participation="PN0", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2024, 5, 8), participation="PN0", user=worker)
     care_records.record_health_check(care, kind="dental", done_on=D(2024, 7, 10), user=worker)
-    care_records.record_care_review(
-        care, held_on=D(2024, 8, 5), participation="PN0", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2024, 8, 5), participation="PN0", user=worker)
     care = casework.change_looked_after_episode(
         care, on=D(2024, 10, 14), legal_status="C2", user=worker
     )
@@ -104,9 +100,7 @@ def _mia(worker: Any) -> Person:
         adopters_legal_status="L11",
         user=worker,
     )
-    care_records.record_care_review(
-        care, held_on=D(2025, 1, 27), participation="PN0", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2025, 1, 27), participation="PN0", user=worker)
     care = casework.change_looked_after_episode(
         care,
         on=D(2025, 2, 3),
@@ -122,9 +116,7 @@ def _mia(worker: Any) -> Person:
 
 
 def _jayden(worker: Any) -> Person:
-    episode = _child(
-        worker, D(2023, 8, 21), "Jayden", "Smith", D(2009, 2, 20), "M", "GL2", "BCRB"
-    )
+    episode = _child(worker, D(2023, 8, 21), "Jayden", "Smith", D(2009, 2, 20), "M", "GL2", "BCRB")
     care = casework.start_looked_after_episode(
         episode,
         start_date=D(2023, 9, 1),
@@ -136,9 +128,7 @@ def _jayden(worker: Any) -> Person:
         user=worker,
     )
     care_records.record_previous_permanence(care, kind="Z1", user=worker)
-    care_records.record_care_review(
-        care, held_on=D(2024, 5, 20), participation="PN1", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2024, 5, 20), participation="PN1", user=worker)
     care = casework.change_looked_after_episode(
         care,
         on=D(2024, 6, 10),
@@ -170,9 +160,7 @@ def _jayden(worker: Any) -> Person:
         missing, returned_at=at(D(2024, 9, 6), 8), at=at(D(2024, 9, 6), 8), actor_label="test"
     )
     care_records.record_health_check(care, kind="health", done_on=D(2024, 10, 1), user=worker)
-    care_records.record_care_review(
-        care, held_on=D(2024, 11, 18), participation="PN6", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2024, 11, 18), participation="PN6", user=worker)
     care_records.record_care_outcomes(
         care,
         year_ending=D(2025, 3, 31),
@@ -187,9 +175,7 @@ def _jayden(worker: Any) -> Person:
 
 
 def _ahmad(worker: Any) -> Person:
-    episode = _child(
-        worker, D(2024, 5, 17), "Ahmad", "Rahimi", D(2008, 5, 1), "M", "GL3", "OOTH"
-    )
+    episode = _child(worker, D(2024, 5, 17), "Ahmad", "Rahimi", D(2008, 5, 1), "M", "GL3", "OOTH")
     care = casework.start_looked_after_episode(
         episode,
         start_date=D(2024, 5, 20),
@@ -201,17 +187,13 @@ def _ahmad(worker: Any) -> Person:
     )
     care_records.record_uasc_status(care, ceased_on=D(2026, 5, 1), user=worker)
     care_records.record_previous_permanence(care, kind="Z1", user=worker)
-    care_records.record_care_review(
-        care, held_on=D(2024, 6, 12), participation="PN1", user=worker
-    )
+    care_records.record_care_review(care, held_on=D(2024, 6, 12), participation="PN1", user=worker)
     casework.end_looked_after_episode(care, end_date=D(2025, 2, 28), reason="E5", user=worker)
     return episode.person
 
 
 def _chloe(worker: Any) -> Person:
-    episode = _child(
-        worker, D(2021, 2, 15), "Chloe", "Evans", D(2007, 6, 10), "F", "GL4", "WBRI"
-    )
+    episode = _child(worker, D(2021, 2, 15), "Chloe", "Evans", D(2007, 6, 10), "F", "GL4", "WBRI")
     care = casework.start_looked_after_episode(
         episode,
         start_date=D(2021, 3, 1),

@@ -121,6 +121,8 @@ def export_ssda903(options: dict[str, Any], stdout: OutputWrapper) -> None:
         stdout.write(f"{name}: {rows} row{'' if rows == 1 else 's'}")
     stdout.write(
         f"SSDA903 {period.year}: {len(found.looked_after())} children looked after in the year, "
+        f"{found.looked_after_at_end()} looked after at 31 March, "
+        f"{found.started_in_year()} started to be looked after in the year; "
         f"{len(failures)} failures ({errors} errors, {len(failures) - errors} queries). "
         f"Wrote {len(counts)} files to {out}."
     )

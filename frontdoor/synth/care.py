@@ -55,10 +55,12 @@ ACTIVITY = {"F2": 30.0, "F4": 20.0, "P4": 10.0, "F5": 6.0, "F1": 6.0, "G5": 18.0
 ACCOMMODATION = {"Z1": 20.0, "D1": 25.0, "U1": 20.0, "B1": 15.0, "E1": 10.0, "T1": 5.0}
 ACCOMMODATION_UNSUITABLE = 0.08
 UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% of all in care)
-# England: about a third of children under 5 who leave care are adopted. The pathway plans
-# when care ends; for some young children after 300 days or more, the end is an adoption.
-ADOPTED_SHARE = 0.4
+# England: about a third of children under 5 who leave care are adopted, some 3% of children
+# looked after each year. The pathway plans when care ends; for some young children in care
+# for 5 months or more the end is an adoption (the steps compressed into the time there is).
+ADOPTED_SHARE = 0.6
 ADOPTED_UNDER = 5
+ADOPTION_DAYS = 150
 
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
@@ -97,7 +99,7 @@ class CareStory:
         self.adopted = (
             care.end is not None
             and _age(self.born, care.start) < ADOPTED_UNDER
-            and (care.end - care.start).days >= 300
+            and (care.end - care.start).days >= ADOPTION_DAYS
             and self.rng.random() < ADOPTED_SHARE
         )
         self.reason_ceased = care.reason
@@ -126,10 +128,12 @@ class CareStory:
             found[care.change_on] = {"legal_status": "C2"}
         if self.adopted:
             assert care.end is not None
-            decided = care.start + dt.timedelta(days=rng.randint(40, 90))
-            order = decided + dt.timedelta(days=rng.randint(20, 60))
-            placed = care.end - dt.timedelta(days=rng.randint(70, 140))
-            self.adoption = (decided, placed - dt.timedelta(days=rng.randint(14, 30)))
+            length = (care.end - care.start).days
+            decided = care.start + dt.timedelta(days=rng.randint(20, max(21, length // 5)))
+            order = decided + dt.timedelta(days=rng.randint(10, 30))
+            placed = care.end - dt.timedelta(days=rng.randint(42, max(43, length // 3)))
+            placed = max(placed, order + dt.timedelta(days=14))
+            self.adoption = (decided, placed - dt.timedelta(days=rng.randint(7, 13)))
             found = {d: c for d, c in found.items() if d < order}
             found[order] = {"legal_status": "E1"}
             found[placed] = {

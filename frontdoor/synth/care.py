@@ -59,6 +59,7 @@ UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% o
 # looked after each year. The pathway plans when care ends; for some young children in care
 # for 5 months or more the end is an adoption (the steps compressed into the time there is).
 ADOPTED_SHARE = 0.6
+ELIGIBLE_DAYS = 91  # 13 weeks in care from the 14th birthday makes a care leaver eligible
 ADOPTED_UNDER = 5
 ADOPTION_DAYS = 150
 
@@ -279,16 +280,27 @@ class CareStory:
         )
 
     def care_leaver(self, record: LookedAfterEpisode) -> None:
-        """OC3: a young person who left care at 16 or 17 after 13 weeks in care from 14."""
+        """OC3: a young person who left care eligible (13 weeks in care from their 14th
+        birthday, some of it after their 16th), counting every period of care they had."""
         care, born, rng = self.care, self.born, self.rng
-        if care.end is None or born is None or _age(born, care.end) < 16:
+        if care.end is None or born is None:
             return
-        since_14 = (care.end - max(care.start, _birthday(born, 14))).days
-        if since_14 < 91:
-            return
+        spells = list(
+            LookedAfterEpisode.objects.filter(episode__person_id=self.episode.person_id)
+            .values_list("start_date", "end_date")
+            .order_by("start_date")
+        )
         for age in range(17, 22):
             birthday = _birthday(born, age)
             if birthday <= care.end or not self.kept(birthday):
+                continue
+            if any(s <= birthday and (e is None or e > birthday) for s, e in spells):
+                continue
+            after_14 = _days_in_care(spells, _birthday(born, 14), birthday)
+            if (
+                after_14 < ELIGIBLE_DAYS
+                or _days_in_care(spells, _birthday(born, 16), birthday) <= 0
+            ):
                 continue
             if (at := self.at(birthday, 12)) is None:
                 return
@@ -308,6 +320,11 @@ class CareStory:
                 user=self.worker,
                 at=at,
             )
+
+
+def _days_in_care(spells: list[tuple[D, D | None]], first: D, last: D) -> int:
+    """Days looked after from `first` up to (not including) `last`."""
+    return sum(max(0, (min(end or last, last) - max(start, first)).days) for start, end in spells)
 
 
 def tell(

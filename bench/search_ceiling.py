@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--names", choices=["census", "pools"], default="census")
     options = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
     import django
@@ -39,9 +40,9 @@ def main() -> None:
     from frontdoor.synth.bench.search import AS_OF, load_people, noisy_question
     from frontdoor.synth.linkage import Generator
 
-    entries = load_people(options.people, options.seed)
+    entries = load_people(options.people, options.seed, options.names)
     rng = random.Random(options.seed + 1)
-    generator = Generator(options.seed + 2)
+    generator = Generator(options.seed + 2, options.names)
     ceiling: Counter[str] = Counter()
     asked: Counter[str] = Counter()
     for _ in range(options.queries):

@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--names", choices=["census", "pools"], default="census")
     options = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
     import django
@@ -43,9 +44,9 @@ def main() -> None:
     def by_model(c: Any) -> tuple[Any, ...]:
         return (-c.probability, *by_weights(c))
 
-    entries = load_people(options.people, options.seed)
+    entries = load_people(options.people, options.seed, options.names)
     rng = random.Random(options.seed + 1)
-    generator = Generator(options.seed + 2)
+    generator = Generator(options.seed + 2, options.names)
     everyone = Person.objects.all()
     orders = ("weights", "model", "rule")
     found: dict[str, Counter[str]] = {f"{o}_{k}": Counter() for o in orders for k in ("1", "10")}

@@ -29,7 +29,13 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("contacts:authorisations", "Authorise", access.can_authorise_decisions),
         ],
     ),
-    ("My caseload", [("casework:caseload", "My caseload", access.can_record_decisions)]),
+    (
+        "My caseload",
+        [
+            ("casework:caseload", "My caseload", access.can_record_decisions),
+            ("quality:index", "Audits", access.can_audit_decisions),
+        ],
+    ),
     (
         "Missing and exploitation",
         [
@@ -50,6 +56,7 @@ GROUPS: list[tuple[str, list[Item]]] = [
             ("mash:partner-strategy-discussions", "Strategy discussions", access.is_partner),
             ("contacts:partner-contacts", "Our agency's contacts", access.is_partner),
             ("outside:partner", "Missing episodes we reported", access.is_partner),
+            ("kpis:partner-figures", "Our monthly figures", access.is_partner),
         ],
     ),
     ("Early help", [("earlyhelp:caseload", "Early help", access.can_use_early_help)]),
@@ -65,7 +72,15 @@ GROUPS: list[tuple[str, list[Item]]] = [
         "Performance",
         [
             ("kpis:dashboard", "Performance", access.can_read_performance),
+            ("kpis:dashboards", "Dashboards", access.can_read_performance),
             ("returns:index", "Returns", access.can_read_performance),
+        ],
+    ),
+    (
+        "Records",
+        [
+            ("records:index", "Subject access", access.works_in_information_governance),
+            ("records:retention", "Retention", access.works_in_information_governance),
         ],
     ),
     ("Settings", [("accounts:settings", "Settings", access.can_administer)]),

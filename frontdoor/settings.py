@@ -38,9 +38,11 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.outside",
     "frontdoor.earlyhelp",
+    "frontdoor.quality",
     "frontdoor.chronology",
     "frontdoor.kpis",
     "frontdoor.returns",
+    "frontdoor.records",
     "frontdoor.synth",
     "frontdoor.ops",
 ]

@@ -25,6 +25,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
     "roth_worker": {"role": Role.ROTH_WORKER, "team": "Risk Outside the Home"},
     "analyst": {"role": Role.ANALYST, "team": "Performance"},
     "qa_auditor": {"role": Role.QA_AUDITOR, "team": "Quality Assurance"},
+    "information_governance": {"role": Role.INFORMATION_GOVERNANCE, "team": "Data Protection"},
     "administrator": {"role": Role.ADMINISTRATOR, "team": "Systems"},
 }
 
@@ -93,6 +94,8 @@ DEFAULTS_MIGRATIONS = [
     ("frontdoor.mash.migrations.0002_default_clocks_and_risk_indicators", "add_defaults"),
     ("frontdoor.earlyhelp.migrations.0002_default_services", "add_services"),
     ("frontdoor.outside.migrations.0002_default_push_pull_factors", "add_factors"),
+    ("frontdoor.records.migrations.0002_default_retention_rules", "install"),
+    ("frontdoor.quality.migrations.0002_default_kinds_and_themes", "add_defaults"),
 ]
 
 

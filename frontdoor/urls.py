@@ -25,9 +25,11 @@ urlpatterns: list = [
     path("mash/", include("frontdoor.mash.urls")),
     path("performance/", include("frontdoor.kpis.urls")),
     path("returns/", include("frontdoor.returns.urls")),
+    path("records/", include("frontdoor.records.urls")),
     path("casework/", include("frontdoor.casework.urls")),
     path("outside/", include("frontdoor.outside.urls")),
     path("early-help/", include("frontdoor.earlyhelp.urls")),
+    path("quality/", include("frontdoor.quality.urls")),
     path("api/", api.urls),
 ]
 

@@ -50,6 +50,10 @@ _ANALYST_ROLES: frozenset[str] = frozenset(
 )
 _AUDITOR_ROLES: frozenset[str] = frozenset({Role.QA_AUDITOR, Role.ADMINISTRATOR})
 _ADMINISTRATOR_ROLES: frozenset[str] = frozenset({Role.ADMINISTRATOR})
+# Quality assurance of front-door decisions (ADR 0017): team managers, senior social workers
+# and QA auditors audit; managers and QA auditors set the programme and moderate.
+_QA_LEAD_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.QA_AUDITOR, Role.ADMINISTRATOR})
+_QA_ROLES: frozenset[str] = _QA_LEAD_ROLES | frozenset({Role.SOCIAL_WORKER})
 # Who keeps the person index whole: reviews possible duplicates, merges and unmerges records.
 # A wrong merge hides one child's history inside another's, so it is a manager's decision.
 _RECORD_KEEPER_ROLES: frozenset[str] = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
@@ -65,6 +69,9 @@ _EARLY_HELP_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP})
 _EARLY_HELP_WORKER_ROLES: frozenset[str] = frozenset({Role.EARLY_HELP, Role.TEAM_MANAGER})
 _EARLY_HELP_ROUTE_ROLES: frozenset[str] = _EARLY_HELP_WORKER_ROLES | _PARTNER_ROLES
 _BREAK_GLASS_ROLES: frozenset[str] = _FRONT_DOOR_ROLES | _ROTH_ROLES | _EARLY_HELP_ROLES
+# Information governance (the data protection officer's team): subject access requests and the
+# retention schedule, which read — and, for destruction, delete — across every app (ADR 0016).
+_INFORMATION_GOVERNANCE_ROLES: frozenset[str] = frozenset({Role.INFORMATION_GOVERNANCE})
 
 
 def _has_role(user: Any, roles: frozenset[str]) -> bool:
@@ -136,6 +143,28 @@ def is_performance_analyst(user: Any) -> bool:
     return _has_role(user, frozenset({Role.ANALYST}))
 
 
+def can_audit_decisions(user: Any) -> bool:
+    """May audit front-door decisions when named in an audit programme."""
+    return _has_role(user, _QA_ROLES)
+
+
+def can_lead_quality_assurance(user: Any) -> bool:
+    """May set the audit programme, draw samples, moderate and resolve: managers, QA auditors."""
+    return _has_role(user, _QA_LEAD_ROLES)
+
+
+def possible_auditors() -> QuerySet[User]:
+    """Active users who may be named auditors in a programme."""
+    return User.objects.filter(is_active=True, role__in=_QA_ROLES)
+
+
+def team_managers(team_id: int | None) -> QuerySet[User]:
+    """Active team managers of a team (none when no team is given)."""
+    if team_id is None:
+        return User.objects.none()
+    return User.objects.filter(is_active=True, role__in=_MANAGER_ROLES, team=team_id)
+
+
 def can_read_access_logs(user: Any) -> bool:
     """May read who viewed or changed a record (QA auditors and administrators)."""
     return _has_role(user, _AUDITOR_ROLES)
@@ -197,6 +226,17 @@ def can_break_glass(user: Any) -> bool:
     auditors): staff who may need a child's history urgently — the front door, the ROTH team
     and early help; not analysts or partners."""
     return _has_role(user, _BREAK_GLASS_ROLES)
+
+
+def works_in_information_governance(user: Any) -> bool:
+    """May answer subject access requests (gather, redact, release) and keep the retention
+    schedule: place legal holds, review what is due and approve its destruction (ADR 0016)."""
+    return _has_role(user, _INFORMATION_GOVERNANCE_ROLES)
+
+
+def information_governance_officers() -> QuerySet[User]:
+    """Active users who may approve the destruction of a record."""
+    return User.objects.filter(is_active=True, role__in=_INFORMATION_GOVERNANCE_ROLES)
 
 
 def can_use_early_help(user: Any) -> bool:
@@ -267,6 +307,9 @@ MISSING_REPORTERS = Policy("missing_reporters", _ROTH_ROLES | _DECIDER_ROLES)
 RETURN_INTERVIEWERS = Policy("return_interviewers", _ROTH_ROLES | _RETURN_INTERVIEWER_ROLES)
 EARLY_HELP = Policy("early_help", _EARLY_HELP_ROUTE_ROLES)
 BREAK_GLASS = Policy("break_glass", _BREAK_GLASS_ROLES)
+INFORMATION_GOVERNANCE = Policy("information_governance", _INFORMATION_GOVERNANCE_ROLES)
+QUALITY = Policy("quality", _QA_ROLES)
+QUALITY_LEADS = Policy("quality_leads", _QA_LEAD_ROLES)
 
 
 def public(view: View) -> View:

@@ -21,4 +21,6 @@ def landing_url(user: User) -> str:
         return reverse("outside:caseload")
     if access.works_in_early_help(user):  # family support workers: their families
         return reverse("earlyhelp:caseload")
+    if access.works_in_information_governance(user):
+        return reverse("records:index")
     return reverse("people:search")

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     ROTH_WORKER = "roth_worker", "Risk outside the home worker"
     ANALYST = "analyst", "Performance analyst"
     QA_AUDITOR = "qa_auditor", "QA auditor"
+    INFORMATION_GOVERNANCE = "information_governance", "Information governance officer"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

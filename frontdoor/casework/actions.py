@@ -24,11 +24,15 @@ from frontdoor.casework.rules import (
     log,
     open_work,
     recorded_work,
+    work_beyond_assessment,
 )
 from frontdoor.chronology.actions import add_event
 from frontdoor.chronology.models import Kind
 from frontdoor.lib.dates import govuk_date
 from frontdoor.lib.errors import ActionError
+
+# Closure reasons meaning "closed after assessment" (RC8 no further action, RC9 early help).
+AFTER_ASSESSMENT = (ReasonForClosure.RC8, ReasonForClosure.RC9)
 
 
 def open_cin_episode(
@@ -113,6 +117,13 @@ def close_cin_episode(
             raise ActionError(
                 "A referral with no further action has no assessment or plan, and this "
                 f"episode has {' and '.join(work)}. Choose another reason for closure.",
+                field="reason",
+            )
+        beyond = work_beyond_assessment(episode) if reason in AFTER_ASSESSMENT else []
+        if beyond:
+            raise ActionError(
+                f"{reason} means the case closed after an assessment alone, and this episode "
+                f"has {' and '.join(beyond)}. Choose another reason for closure, such as RC7.",
                 field="reason",
             )
         last = latest_activity(episode)

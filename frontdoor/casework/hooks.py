@@ -10,6 +10,9 @@
   `close_cin_episode()` and `end_cin_plan()` run every registered step inside their own
   transaction, so the closure and the step-down commit together or not at all (a step refuses
   by raising `ActionError`, which undoes the closure too).
+- `register_caseload_section(key, section)`: a block of a worker's caseload page.
+  `section(viewer, worker)` returns the block to show (a ShownSection) or None. Quality
+  assurance lists the learning actions a worker owns there (ADR 0017).
 
 Higher apps register from their `AppConfig.ready()`; registering twice under one key replaces
 the earlier entry.
@@ -30,6 +33,19 @@ OnPlanEnded = Callable[..., Any]
 _sections: dict[str, Section] = {}
 _on_closed: dict[str, OnClosed] = {}
 _on_plan_ended: dict[str, OnPlanEnded] = {}
+# section(viewer, worker) -> ShownSection | None
+CaseloadSection = Callable[[Any, Any], ShownSection | None]
+_caseload_sections: dict[str, CaseloadSection] = {}
+
+
+def register_caseload_section(key: str, section: CaseloadSection) -> None:
+    _caseload_sections[key] = section
+
+
+def caseload_sections(viewer: Any, worker: Any) -> list[ShownSection]:
+    """The registered caseload blocks for `worker`'s caseload as `viewer` sees it, by key."""
+    shown = (_caseload_sections[key](viewer, worker) for key in sorted(_caseload_sections))
+    return [section for section in shown if section is not None]
 
 
 def register_casework_section(section: Section) -> None:

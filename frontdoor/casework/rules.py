@@ -128,6 +128,19 @@ def recorded_work(episode: CINEpisode) -> list[str]:
     return [name for name, related in kinds if related.exists()]
 
 
+def work_beyond_assessment(episode: CINEpisode) -> list[str]:
+    """Work that means the episode did not close "after assessment" (DfE rule 2990: an
+    episode closed RC8 or RC9 has no section 47 enquiry, initial conference, child in need
+    plan or child protection plan)."""
+    kinds = [
+        ("a section 47 enquiry", episode.s47_enquiries),
+        ("an initial child protection conference", episode.initial_conferences),
+        ("a child in need plan", episode.cin_plans),
+        ("a child protection plan", episode.cp_plans),
+    ]
+    return [name for name, related in kinds if related.exists()]
+
+
 def record_under_plan(
     plan: Any,
     model: type[models.Model],

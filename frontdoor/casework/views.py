@@ -22,7 +22,7 @@ from frontdoor.casework.caseload import (
     score_trend,
 )
 from frontdoor.casework.forms import MAP_TEXT, YES_NO, SafetyMapForm, ScoresForm
-from frontdoor.casework.hooks import casework_sections
+from frontdoor.casework.hooks import caseload_sections, casework_sections
 from frontdoor.casework.models import CINEpisode, SafetyMap
 from frontdoor.casework.safety import record_safety_map, record_scaling_scores
 from frontdoor.casework.steps import STEPS, Step
@@ -268,13 +268,16 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
     chosen = request.GET.get("worker", "")
     if chosen == "team" and workers:
         episodes, heading = episodes.filter(team=user.team_id), f"{user.team}: team caseload"
+        owner = None
     elif chosen and chosen != str(user.pk):
         worker = next((w for w in workers if str(w.pk) == chosen), None)
         if worker is None:
             raise Http404("Not a worker in your team")
         episodes, heading = episodes.for_worker(worker), f"Caseload of {worker.get_full_name()}"
+        owner = worker
     else:
         episodes, heading = episodes.for_worker(user), "My caseload"
+        owner = user
     shown = list(episodes.order_by("referral_date"))
     for episode in shown:
         record_view(user, episode, person_id=episode.person_id, summary="Viewed in a caseload")
@@ -285,5 +288,6 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
         "today": timezone.localdate(),
         "workers": workers,
         "chosen": chosen,
+        "sections": caseload_sections(user, owner) if owner else [],
     }
     return render(request, "casework/caseload.html", context)

@@ -4,10 +4,11 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from frontdoor.audit.log import record_change
 from frontdoor.audit.models import Event as AuditEvent
-from frontdoor.kpis.models import PopulationEstimate
+from frontdoor.kpis.models import NeighbourFigure, PartnerFigure, PopulationEstimate
 from frontdoor.lib.errors import ActionError
 
 
@@ -35,3 +36,43 @@ def record_population_estimate(
             summary=f"Population estimate: {children:,} children aged 0 to 17",
         )
     return estimate
+
+
+def record_neighbour_figure(
+    user: Any, *, measure: str, year: int, neighbour: str, value: Any
+) -> NeighbourFigure:
+    """Record (or correct) a statistical neighbour's published figure for a measure."""
+    from frontdoor.kpis.comparators import england
+
+    if measure not in england().measures:
+        raise ActionError("Choose a measure.", field="measure")
+    if not neighbour.strip():
+        raise ActionError("Enter the neighbour council's name.", field="neighbour")
+    with transaction.atomic():
+        figure, _ = NeighbourFigure.objects.update_or_create(
+            measure=measure,
+            year=year,
+            neighbour=neighbour.strip()[:120],
+            defaults={"value": value, "recorded_by": user, "recorded_at": timezone.now()},
+        )
+        record_change(user, figure, summary=f"Statistical neighbour figure: {neighbour} {year}")
+    return figure
+
+
+def record_partner_figure(user: Any, *, month: dt.date, measure: str, value: int) -> PartnerFigure:
+    """A partner agency's own monthly figure, entered by someone of that agency."""
+    if not getattr(user, "agency_id", None):
+        raise ActionError("Only someone from a partner agency may enter its figures.")
+    if not measure.strip():
+        raise ActionError("Enter what the figure counts.", field="measure")
+    with transaction.atomic():
+        figure = PartnerFigure.objects.create(
+            agency_id=user.agency_id,
+            month=month.replace(day=1),
+            measure=measure.strip()[:120],
+            value=value,
+            entered_by=user,
+            entered_at=timezone.now(),
+        )
+        record_change(user, figure, AuditEvent.Action.CREATE, summary="Partner figure entered")
+    return figure

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frontdoor.kpis.periods import Period
 from frontdoor.lib.dates import period_of_months_ending
-from frontdoor.lib.forms import ANY, GovukDateField
+from frontdoor.lib.forms import ANY, PAST, GovukDateField
 
 
 def last_12_months(today: dt.date | None = None) -> Period:
@@ -35,3 +35,49 @@ class PeriodForm(forms.Form):
         if self.is_bound and self.is_valid():
             return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])
         return last_12_months()
+
+
+class NeighbourFigureForm(forms.Form):
+    measure = forms.ChoiceField(choices=[], error_messages={"required": "Choose a measure."})
+    year = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": "Enter the year ending 31 March.",
+            "invalid": "Enter the year as 4 digits, for example 2024.",
+            "min_value": "Enter a year from 2000.",
+            "max_value": "Enter a year before 2100.",
+        },
+    )
+    neighbour = forms.CharField(
+        max_length=120, error_messages={"required": "Enter the neighbour council's name."}
+    )
+    value = forms.DecimalField(
+        max_digits=10,
+        decimal_places=1,
+        error_messages={
+            "required": "Enter the published figure.",
+            "invalid": "Enter the figure as a number, for example 339.1.",
+        },
+    )
+
+    def __init__(self, *args: Any, measures: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].choices = [("", "")] + [  # type: ignore[attr-defined]
+            (key, m["label"]) for key, m in dict(measures).items()
+        ]
+
+
+class PartnerFigureForm(forms.Form):
+    month = GovukDateField(when=PAST, error_messages={"required": "Enter a day in the month."})
+    measure = forms.CharField(
+        max_length=120, error_messages={"required": "Enter what the figure counts."}
+    )
+    value = forms.IntegerField(
+        min_value=0,
+        error_messages={
+            "required": "Enter the figure.",
+            "invalid": "Enter the figure as a whole number.",
+            "min_value": "Enter 0 or more.",
+        },
+    )

@@ -63,7 +63,7 @@ def referrals(period: Period) -> int:
     return _referrals(period).count()
 
 
-def re_referrals(period: Period) -> int:
+def re_referral_episodes(period: Period) -> CINEpisodeQuerySet:
     """Referrals in the period within 12 months of a previous referral of the same child.
 
     DfE: measured referral date to referral date (not from closure). "Within 12 months"
@@ -81,13 +81,21 @@ def re_referrals(period: Period) -> int:
     )
     for pk, child, day in earlier.values_list("pk", "child", "referral_date"):
         history[child].append((day, pk))
-    return sum(
-        any(
+    matched = [
+        pk
+        for pk, child, day in current
+        if any(
             within_months_start(day, 12) <= other < day or (other == day and other_pk < pk)
             for other, other_pk in history[child]
         )
-        for pk, child, day in current
-    )
+    ]
+    return CINEpisode.objects.filter(pk__in=matched)
+
+
+def re_referrals(period: Period) -> int:
+    """Referrals in the period within 12 months of a previous referral of the same child
+    (the episodes of `re_referral_episodes`)."""
+    return re_referral_episodes(period).count()
 
 
 def re_referral_rate(period: Period) -> float | None:

@@ -2,18 +2,25 @@
 `frontdoor kpis` command, the performance dashboard and the seeded-council check show them.
 
 Each measure and its entry (key, label, definition) live in the module of its domain
-(intake, mash, casework, outside, early help); the keys are the public names in the JSON and
-must not change.
+(intake, mash, casework, outside, early help, quality); the keys are the public names in the
+JSON and must not change.
 """
 
 from typing import Any
 
 from frontdoor.accounts.models import Agency
-from frontdoor.kpis import casework, earlyhelp, intake, mash, outside
+from frontdoor.kpis import casework, earlyhelp, intake, mash, outside, quality
 from frontdoor.kpis.measures import AgencyMeasure, Kpi
 from frontdoor.kpis.periods import Period, population
 
-KPIS: list[Kpi] = [*intake.KPIS, *mash.KPIS, *casework.KPIS, *outside.KPIS, *earlyhelp.KPIS]
+KPIS: list[Kpi] = [
+    *intake.KPIS,
+    *mash.KPIS,
+    *casework.KPIS,
+    *outside.KPIS,
+    *earlyhelp.KPIS,
+    *quality.KPIS,
+]
 
 # Early-help outcomes achieved, by Supporting Families heading: a dict keyed by heading.
 HEADING_MEASURES: list[AgencyMeasure] = earlyhelp.HEADING_MEASURES

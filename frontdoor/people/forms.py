@@ -15,7 +15,7 @@ from frontdoor.lib.identifiers import (
     normalise_nhs_number,
     normalise_postcode,
 )
-from frontdoor.people.models import Ethnicity, Person, Sex
+from frontdoor.people.models import Ethnicity, Person, Sex, UPNUnknown
 
 
 def _postcode(value: str) -> str:
@@ -63,6 +63,9 @@ class PersonForm(forms.Form):
     )
     nhs_number = forms.CharField(max_length=12, required=False)
     upn = forms.CharField(max_length=13, required=False)
+    upn_unknown = forms.ChoiceField(
+        choices=[("", "Not given"), *UPNUnknown.choices], required=False
+    )
     line1 = forms.CharField(max_length=120, required=False)
     town = forms.CharField(max_length=80, required=False)
     postcode = forms.CharField(max_length=10, required=False)
@@ -95,6 +98,10 @@ class PersonForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("upn") and data.get("upn_unknown"):
+            self.add_error(
+                "upn_unknown", "A child with a UPN needs no reason for it being unknown."
+            )
         if data.get("line1") and not data.get("postcode") and "postcode" not in self.errors:
             self.add_error("postcode", "Enter the postcode of the address.")
         return data
@@ -109,8 +116,10 @@ class PersonForm(forms.Form):
             "expected_date_of_birth",
             "nhs_number",
             "upn",
+            "upn_unknown",
         )
         fields = {name: data.get(name) for name in names}
+        fields["upn_unknown"] = data.get("upn_unknown") or ""
         fields["sex"] = data.get("sex") or Sex.UNKNOWN
         fields["ethnicity"] = data.get("ethnicity") or Ethnicity.NOBT
         return fields

@@ -16,6 +16,18 @@ class Sex(models.TextChoices):
     UNKNOWN = "U", "Not known or not stated"
 
 
+class UPNUnknown(models.TextChoices):
+    """Why a child has no unique pupil number (DfE CIN census UPNunknown, UN1 to UN7)."""
+
+    UN1 = "UN1", "Child is aged under 6 and not yet at school"
+    UN2 = "UN2", "Child has never attended school in England"
+    UN3 = "UN3", "Child is being educated outside England"
+    UN4 = "UN4", "Child has recently arrived from abroad"
+    UN5 = "UN5", "The sources that hold UPNs disagree"
+    UN6 = "UN6", "Child is 6 or over and their UPN is not known"
+    UN7 = "UN7", "Referral with no further action"
+
+
 class Ethnicity(models.TextChoices):
     """DfE ethnicity codes (CIN census)."""
 
@@ -84,6 +96,13 @@ class Person(models.Model):
     disabilities = models.JSONField(default=list, blank=True, help_text="DfE disability codes.")
     nhs_number = models.CharField(max_length=10, blank=True, db_index=True)
     upn = models.CharField("UPN", max_length=13, blank=True, db_index=True)
+    upn_unknown = models.CharField(
+        "Reason UPN not known",
+        max_length=3,
+        choices=UPNUnknown.choices,
+        blank=True,
+        help_text="DfE code (UN1 to UN7) for a child with no UPN.",
+    )
     la_child_id = models.CharField("LA child ID", max_length=20, blank=True, db_index=True)
     restricted_to_team = models.ForeignKey(
         "accounts.Team",

@@ -21,6 +21,7 @@ LABELS = {
     "disabilities": "Disabilities",
     "nhs_number": "NHS number",
     "upn": "Unique pupil number (UPN)",
+    "upn_unknown": "Reason UPN not known",
     "la_child_id": "LA child ID",
     "restricted_to_team": "Restricted to team",
     ADDRESS: "Current address",

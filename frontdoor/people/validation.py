@@ -15,7 +15,7 @@ from frontdoor.lib.identifiers import (
     normalise_nhs_number,
     normalise_postcode,
 )
-from frontdoor.people.models import Disability, Ethnicity, Person, Sex
+from frontdoor.people.models import Disability, Ethnicity, Person, Sex, UPNUnknown
 
 EDITABLE_FIELDS = (
     "kind",
@@ -28,6 +28,7 @@ EDITABLE_FIELDS = (
     "disabilities",
     "nhs_number",
     "upn",
+    "upn_unknown",
     "la_child_id",
     "restricted_to_team",
 )
@@ -72,6 +73,12 @@ def _check_identifiers(fields: dict[str, Any], person: Person | None) -> None:
             )
         if others.filter(upn=fields["upn"]).exists():  # DfE: a UPN is unique
             raise ActionError("Another record already has this UPN.", field="upn")
+        if fields.get("upn_unknown"):
+            raise ActionError(
+                "A child with a UPN needs no reason for it being unknown.", field="upn_unknown"
+            )
+    if fields.get("upn_unknown") and fields["upn_unknown"] not in UPNUnknown.values:
+        raise ActionError("Choose a reason from UN1 to UN7.", field="upn_unknown")
     if fields.get("la_child_id"):
         if not is_valid_la_child_id(fields["la_child_id"]):
             raise ActionError("An LA child ID is up to 20 letters and digits.", field="la_child_id")

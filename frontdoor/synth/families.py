@@ -63,6 +63,8 @@ class FamilyStore:
             "ethnicity": synth.ethnicity,
             "nhs_number": synth.nhs_number,
             "upn": synth.upn,
+            "upn_unknown": synth.upn_unknown,
+            "disabilities": synth.disabilities,
         }
         previous, moved_in = family.previous_address, family.moved_in
         if previous and moved_in and family.episodes and synth.date_of_birth < moved_in:

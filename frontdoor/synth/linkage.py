@@ -21,6 +21,7 @@ from pathlib import Path
 
 from frontdoor.lib.identifiers import nhs_number_with_check_digit
 from frontdoor.people.matching import name_table
+from frontdoor.synth.census_names import distribution
 from frontdoor.synth.names import NAMES
 
 HEADER = (
@@ -99,9 +100,19 @@ class _Child:
     nhs: str
 
 
+NAME_SOURCES = ("pools", "census")
+
+
 class Generator:
-    def __init__(self, seed: int) -> None:
+    """`names`: "pools" (synth.names: England-shaped, a few dozen names per origin) or
+    "census" (synth.census_names: 88,799 surnames and 5,494 forenames at their published
+    frequencies, for benchmarks where how many people share a name matters)."""
+
+    def __init__(self, seed: int, names: str = "pools") -> None:
+        if names not in NAME_SOURCES:
+            raise ValueError(f"Names come from {' or '.join(NAME_SOURCES)}, not “{names}”.")
         self.rng = random.Random(seed)
+        self.census_names = names == "census"
         self.table = name_table()
         self.next_nhs = 990_000_000
         self.districts = [
@@ -128,22 +139,28 @@ class Generator:
             return f"Flat {rng.randint(1, 24)}, {rng.randint(1, 90)} {street}"
         return f"{rng.randint(1, 220)} {street}"
 
+    def _one_surname(self, origin: str) -> str:
+        if self.census_names:
+            return distribution("surname").draw(self.rng)
+        return self.rng.choice(NAMES[origin][2])
+
     def surname(self, origin: str) -> str:
-        surname = self.rng.choice(NAMES[origin][2])
+        surname = self._one_surname(origin)
         if self.rng.random() < 0.04:
-            other = self.rng.choice(NAMES[self.rng.choice(_ORIGIN_NAMES)][2])
+            other = self._one_surname(self.rng.choice(_ORIGIN_NAMES))
             if other != surname:
                 surname = f"{surname}-{other}"
         return surname
 
     def distinct_forename(self, origin: str, sex: str, taken: list[str]) -> str:
         names = NAMES[origin][0 if sex == "M" else 1]
+        census = distribution("M" if sex == "M" else "F") if self.census_names else None
         used = {form for n in taken for form in self._forms(n)}
         for _ in range(50):
-            name = self.rng.choice(names)
+            name = census.draw(self.rng) if census else self.rng.choice(names)
             if not self._forms(name) & used:
                 return name
-        return self.rng.choice(names)
+        return census.draw(self.rng) if census else self.rng.choice(names)
 
     def _forms(self, name: str) -> set[str]:
         """A name and the full names it is short for: Harry and Henry are not two names."""

@@ -36,7 +36,7 @@ from frontdoor.mash.strategy import (
     mark_record_circulated,
     record_strategy_discussion,
 )
-from frontdoor.synth.plan import PlannedContact
+from frontdoor.synth.plan import Episode, PlannedContact
 from frontdoor.synth.staff import Staff
 from frontdoor.synth.timing import local
 
@@ -57,8 +57,11 @@ S47, SINGLE, NFA = (
 # Outcome of the discussion for each path the plan gives the child's episode.
 OUTCOMES = {
     "nfa": {NFA: 1.0},
+    # An enquiry means the case did not close "after assessment" alone (DfE rule 2990: no
+    # RC8 or RC9 with a section 47), so a step-down to early help follows a single assessment,
+    # and an enquiry that finds no further action is needed closes RC7 (`_after_enquiry`).
     "assessment_nfa": {SINGLE: 0.7, S47: 0.3},
-    "assessment_early_help": {SINGLE: 0.8, S47: 0.2},
+    "assessment_early_help": {SINGLE: 1.0},
     "cin_plan": {S47: 0.6, SINGLE: 0.4},
     "child_protection": {S47: 1.0},
     "looked_after": {SINGLE: 0.6, S47: 0.4},
@@ -71,6 +74,19 @@ RATIONALE = {
     StrategyOutcome.NO_FURTHER_ACTION: "Information shared shows the children are safe; no "
     "further action by children's social care.",
 }
+
+
+def _after_enquiry(episode: Episode, outcome: StrategyOutcome) -> StrategyOutcome:
+    """An enquiry on a case that would close after assessment: it closes RC7 (no longer in
+    need) instead, unless its assessment finds nothing at all (factor 21), when no enquiry
+    was called for and a single assessment is held."""
+    way = episode.pathway
+    if outcome != S47 or episode.reason not in ("RC8", "RC9"):
+        return outcome
+    if way.factors == ["21"]:
+        return SINGLE
+    episode.reason = way.reason = "RC7"
+    return outcome
 
 
 class HandoverStory:
@@ -144,6 +160,7 @@ class StrategyStory:
                 attendance[slug] = AttendanceInput(missing)
         outcomes = OUTCOMES[planned.episode.path]
         outcome = rng.choices(list(outcomes), weights=list(outcomes.values()))[0]
+        outcome = _after_enquiry(planned.episode, outcome)
         held_on = timezone.localdate(held_at)
         record_strategy_discussion(
             discussion,

@@ -77,7 +77,7 @@ class Planner:
             self.first = year_before(self.first)
         self.first += dt.timedelta(days=1)
         self.calendar = Calendar(self.rng, self.first, end)
-        self.factory = FamilyFactory(self.rng, Identifiers(self.rng, taken=taken))
+        self.factory = FamilyFactory(self.rng, Identifiers(self.rng, taken=taken), until=end)
         self.families: list[Family] = []
         self.contacts: list[PlannedContact] = []
         self.episodes: list[Episode] = []

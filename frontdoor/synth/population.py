@@ -50,6 +50,8 @@ class SynthPerson:
     ethnicity: str
     nhs_number: str = ""
     upn: str = ""
+    upn_unknown: str = ""  # DfE reason a school-age child has no UPN (UN2 to UN6)
+    disabilities: list[str] = field(default_factory=list)  # DfE codes; ["NONE"] if none
     relation: str = ""  # adults: mother, father, partner, grandmother, grandfather
     previous_family_name: str = ""
     person_id: int | None = None
@@ -104,11 +106,12 @@ class Identifiers:
                 self.used.add(number)
                 return number
 
-    def upn(self, born: dt.date) -> str:
-        school = self.rng.choice([self.rng.randint(2000, 2999), self.rng.randint(4000, 4999)])
+    def upn(self, born: dt.date, rng: random.Random | None = None) -> str:
+        rng = rng or self.rng
+        school = rng.choice([rng.randint(2000, 2999), rng.randint(4000, 4999)])
         year = (born.year + 5) % 100
         while True:
-            body = f"{self.la_code}{school}{year:02d}{self.rng.randint(0, 999):03d}"
+            body = f"{self.la_code}{school}{year:02d}{rng.randint(0, 999):03d}"
             upn = upn_check_letter(body) + body
             if upn not in self.used:
                 self.used.add(upn)
@@ -120,12 +123,37 @@ def _born(rng: random.Random, on: dt.date, age: int) -> dt.date:
     return on - dt.timedelta(days=int(age * 365.25) + rng.randint(low, 364))
 
 
+SCHOOL_AGE = 4  # reception class: a UPN is given when the child starts school
+UPN_RATE = 0.96  # of school-age children without one from their first school, a UPN later
+# Why a school-age child has no UPN (DfE UPNunknown): never at school in England, educated
+# outside England, recently arrived, sources disagree.
+NO_UPN = {"UN2": 35.0, "UN3": 15.0, "UN4": 40.0, "UN5": 10.0}
+
+
+DISABLED_RATE = 0.13
+DISABILITIES = {
+    "AUT": 30.0, "LD": 20.0, "BEH": 15.0, "COMM": 12.0, "CON": 6.0, "MOB": 4.0,
+    "HAND": 3.0, "PC": 3.0, "INC": 2.0, "HEAR": 2.0, "VIS": 2.0, "DDA": 1.0,
+}  # fmt: skip
+
+
 class FamilyFactory:
     """Draws families; every draw comes from the one seeded generator."""
 
-    def __init__(self, rng: random.Random, identifiers: Identifiers | None = None) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        identifiers: Identifiers | None = None,
+        until: dt.date | None = None,
+    ) -> None:
         self.rng = rng
         self.ids = identifiers or Identifiers(rng)
+        # Children who start school by `until` (the plan's last day) get a UPN at the rate
+        # schools give them, or the DfE's reason why not. Drawn from a generator of its own
+        # (seeded from the main one's state without drawing from it), so the families and
+        # everything after them are the same draws as before UPNs were completed.
+        self.until = until
+        self.school_rng = random.Random(repr(rng.getstate()[1][:8]))
         self.count = 0
         self._codes = [(code, origins) for code, _, origins in ETHNICITY_PROFILE]
         self._weights = [weight for _, weight, _ in ETHNICITY_PROFILE]
@@ -188,8 +216,29 @@ class FamilyFactory:
             )
             if child.age_on(on) >= 4 and rng.random() < 0.9:
                 child.upn = self.ids.upn(born)
+            self._school(child, on)
+            child.disabilities = self._disabilities()
             children.append(child)
         return children
+
+    def _school(self, child: SynthPerson, on: dt.date) -> None:
+        """A UPN for a child of school age by the plan's end (about 96%), or the reason not."""
+        rng, last = self.school_rng, self.until or on
+        if child.upn or child.age_on(last) < SCHOOL_AGE:
+            return
+        if rng.random() < UPN_RATE:
+            child.upn = self.ids.upn(child.date_of_birth, rng)
+        else:
+            child.upn_unknown = rng.choices(list(NO_UPN), weights=list(NO_UPN.values()))[0]
+
+    def _disabilities(self) -> list[str]:
+        """DfE disability codes: about 13% of children in need have one, a quarter of them
+        more than one (DfE, Characteristics of children in need 2023); "NONE" otherwise."""
+        rng = self.school_rng
+        if rng.random() >= DISABLED_RATE:
+            return ["NONE"]
+        codes = rng.choices(list(DISABILITIES), weights=list(DISABILITIES.values()), k=2)
+        return codes[:1] if rng.random() < 0.75 or codes[0] == codes[1] else codes
 
     def _adult(
         self,

@@ -16,6 +16,7 @@ from frontdoor.synth.outside import OutsideStory
 from frontdoor.synth.plan import Plan
 from frontdoor.synth.planner import Planner
 from frontdoor.synth.profile import PROFILES
+from frontdoor.synth.quality import QualityStory
 from frontdoor.synth.staff import seed_staff
 from frontdoor.synth.timing import local
 
@@ -36,6 +37,8 @@ SHOWN = [
     ("missing_episodes", "Missing episodes"),
     ("cse_children", "At risk of CSE"),
     ("cce_children", "At risk of CCE"),
+    ("quality_audits_completed", "Audits completed"),
+    ("quality_good_or_better_rate", "Audits good or better %"),
 ]
 
 
@@ -88,6 +91,7 @@ def seed_council(
         Executor(plan, seed_staff(seed), seed, say, advance=done.update).run()
     with progress_bar(enabled=progress, total=2 * years, desc="Missing and KPIs") as done:
         OutsideStory(plan, seed, advance=done.update).run()  # missing, interviews, screenings
+        QualityStory(plan, seed).run()  # audits, moderation and learning actions, month by month
         record_population_estimate(
             None,
             as_of=end,

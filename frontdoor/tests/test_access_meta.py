@@ -85,6 +85,14 @@ def test_every_route_refuses_anonymous_users_except_the_declared_public_ones(cli
         "factor_id": 1,
         "step_id": 1,
         "service_id": 1,
+        "request_id": 1,
+        "rule_id": 1,
+        "hold_id": 1,
+        "programme_id": 1,
+        "audit_id": 1,
+        "learning_action_id": 1,
+        "kind_id": 1,
+        "figure_key": "contacts",
     }
     for route, name, view in _django_routes():
         if view.access_policy == "public":

@@ -119,6 +119,8 @@ MAY_BE_IN_THE_FUTURE = {
     ("ScreeningForm", "review_on"),
     ("MeetingForm", "held_on"),
     ("NoteForm", "due_on"),
+    ("LearningActionForm", "due_date"),
+    ("ProgrammeForm", "month"),
 }
 
 

@@ -30,7 +30,7 @@ def test_an_analyst_checks_the_census_and_follows_a_failure_to_the_child(
     assert_accessible(page)
     page.get_by_label("Collection year").fill("2025")
     page.get_by_role("button", name="Check the census").click()
-    expect(page.get_by_role("heading", name="CIN-121 Primary need missing (1)")).to_be_visible()
+    expect(page.get_by_role("heading", name="8610 Primary need missing (1)")).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the census XML for 2025").click()

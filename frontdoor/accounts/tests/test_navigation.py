@@ -31,7 +31,9 @@ def test_only_the_closest_navigation_item_is_marked_as_the_current_page(persona)
     assert _current(worker, "/mash/enquiries/4/") == (["Front door"], ["MASH enquiries"])
     assert _current(worker, "/contacts/new") == (["Front door"], ["New contact"])
     assert _current(worker, "/contacts/12/") == (["Front door"], ["Contacts"])
-    assert _current(worker, "/casework/caseload") == (["My caseload"], None)
+    # A social worker who audits (issue 16) has their audits beside their caseload.
+    assert _current(worker, "/casework/caseload") == (["My caseload"], ["My caseload"])
+    assert _current(worker, "/quality/") == (["My caseload"], ["Audits"])
 
 
 def test_no_role_has_more_than_seven_top_level_items_and_every_page_is_still_reachable():
@@ -47,6 +49,7 @@ def test_no_role_has_more_than_seven_top_level_items_and_every_page_is_still_rea
         row = sub_navigation(_request(manager, item["href"]))
         reachable |= {i["text"] for i in row["items"]} if row else {item["text"]}
     assert {"Contacts", "Authorise", "MASH enquiries", "Missing meetings", "Returns"} <= reachable
+    assert {"Audits", "Dashboards"} <= reachable
 
 
 def test_each_role_starts_on_its_own_work():

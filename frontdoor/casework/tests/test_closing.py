@@ -77,3 +77,21 @@ def test_a_referral_with_work_recorded_cannot_close_as_no_further_action(episode
         "A referral with no further action has no assessment or plan, and this episode has "
         "a child in need plan. Choose another reason for closure."
     )
+
+
+def test_rc8_and_rc9_are_refused_once_the_case_went_beyond_an_assessment(episode, worker):
+    """DfE rule 2990: closed "after assessment" means no enquiry, conference or plan."""
+    plan = start_cin_plan(episode, start_date=D(2025, 5, 1), user=worker)
+    end_cin_plan(plan, end_date=D(2025, 8, 1), user=worker)
+    for reason in ("RC8", "RC9"):
+        error = refused(
+            close_cin_episode, episode, closure_date=D(2025, 8, 1), reason=reason, user=worker
+        )
+        assert error.field == "reason"
+        assert error.message == (
+            f"{reason} means the case closed after an assessment alone, and this episode has "
+            "a child in need plan. Choose another reason for closure, such as RC7."
+        )
+    episode.refresh_from_db()
+    assert episode.is_open
+    close_cin_episode(episode, closure_date=D(2025, 8, 1), reason="RC7", user=worker)

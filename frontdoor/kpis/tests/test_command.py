@@ -82,6 +82,14 @@ KEYS = {
     "early_help_step_downs_referred_within_12_months_rate",
     "early_help_repeat_within_12_months_rate",
     "early_help_outcomes_achieved_by_heading",
+    # quality assurance (issue 16)
+    "quality_audits_completed",
+    "quality_good_or_better_rate",
+    "quality_moderation_pairs",
+    "quality_moderation_agreement_rate",
+    "quality_moderation_kappa",
+    "quality_actions_open",
+    "quality_actions_overdue",
 }
 
 

@@ -64,6 +64,8 @@ def test_creating_a_child_gives_an_la_child_id_audit_row_and_chronology_event(wo
         ),
         ({"disabilities": ["NONE", "HEAR"]}, "disabilities"),
         ({"ethnicity": "XXXX"}, "ethnicity"),
+        ({"upn_unknown": "UN9"}, "upn_unknown"),
+        ({"upn": "K201123417001", "upn_unknown": "UN2"}, "upn_unknown"),
     ],
 )
 def test_details_the_dfe_or_nhs_would_reject_are_refused(worker, fields, field):

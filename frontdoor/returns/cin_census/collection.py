@@ -123,7 +123,7 @@ def collect(period: CensusPeriod, header: Header | None = None) -> Census:
     _add_cin_plans(records, CINPlan.objects.filter(episode__in=ids), period)
     _add_section47s(records, ids, period)
     _add_cp_plans(records, ids, period)
-    children = list(_children(by_person, episodes.values("person_id")))
+    children = list(_children(by_person, episodes.values("person_id"), period))
     children.sort(key=lambda child: (child.la_child_id, child.person_id or 0))
     return Census(header or make_header(period), period, children)
 
@@ -190,23 +190,37 @@ def _add_cp_plans(
         records[episode_id].cp_plans.append(plan)
 
 
+def _derived_reason(
+    episodes: list[EpisodeRecord], born: dt.date | None, period: CensusPeriod
+) -> str:
+    """The reason for no UPN that the record itself shows, when none was recorded: UN7 when
+    every referral led to no further action, UN1 when the child is not yet of school age."""
+    if episodes and all(episode.is_referral_nfa for episode in episodes):
+        return "UN7"
+    if born is None or born > dt.date(period.year - 6, 8, 31):
+        return "UN1"
+    return ""
+
+
 def _children(
-    by_person: dict[int, list[EpisodeRecord]], person_ids: QuerySet[CINEpisode, Any]
+    by_person: dict[int, list[EpisodeRecord]],
+    person_ids: QuerySet[CINEpisode, Any],
+    period: CensusPeriod,
 ) -> Iterable[ChildRecord]:
     people = Person.objects.filter(pk__in=person_ids)
-    fields = ("pk", "la_child_id", "upn", "sex", "ethnicity", "disabilities")
+    fields = ("pk", "la_child_id", "upn", "upn_unknown", "sex", "ethnicity", "disabilities")
     rows = people.values_list(*fields, "date_of_birth", "expected_date_of_birth")
-    for pk, child_id, upn, sex, ethnicity, disabilities, born, expected in rows.iterator(5000):
+    for pk, child_id, upn, unknown, sex, ethnicity, disabilities, born, expected in rows.iterator(
+        5000
+    ):
         episodes = by_person[pk]
-        all_nfa = all(episode.is_referral_nfa for episode in episodes)
         yield ChildRecord(
             person_id=pk,
             la_child_id=child_id or default_la_child_id(pk),
             sex=sex or "U",
             ethnicity=ethnicity or "NOBT",
             upn=upn,
-            # DfE: UN7 "referral with no further action" is the one reason we can know.
-            upn_unknown="UN7" if not upn and all_nfa else "",
+            upn_unknown="" if upn else (unknown or _derived_reason(episodes, born, period)),
             birth_date=born,
             expected_birth_date=expected if born is None else None,
             disabilities=list(disabilities or []),

@@ -1,11 +1,12 @@
 """What a CIN census rule is, and the wording the rules share (data-and-returns.md §2).
 
-Each rule has an id, a severity (an *error* must be fixed before submission; a *query* must
-be checked and may be explained to the DfE) and a plain-English explanation. A rule about one
+Each rule has the DfE's number as its id (a trailing Q marks a query), a severity (an
+*error* must be fixed before submission; a *query* must be checked and may be explained to
+the DfE) and a plain-English explanation. A rule about one
 child is a function of the child's record yielding one message per failure, so a worker sees
-exactly what to fix. Each concept's module (identity_rules, episode_rules, date_rules,
-protection_rules, timescale_rules) lists its rules as data in a `ChildRules`; `rules` runs
-them all.
+exactly what to fix. Each concept's module (identity_rules, episode_rules, assessment_rules,
+plan_rules, protection_rules) lists its rules as data in a `ChildRules`; `rules` runs them
+all.
 """
 
 import datetime as dt
@@ -48,6 +49,11 @@ class Failure:
 ChildCheck = Callable[[ChildRecord, CensusPeriod], Iterator[str]]
 
 
+def rule_order(rule: Rule) -> tuple[int, str]:
+    """Rules in the DfE's number order (8770Q after 8750, before 8772)."""
+    return int(rule.id.rstrip("Q")), rule.id
+
+
 class ChildRules(list[tuple[Rule, ChildCheck]]):
     """A concept's rules about one child: each rule with its check, in declaration order."""
 
@@ -73,46 +79,7 @@ def episode_name(episode: EpisodeRecord) -> str:
     return f"the episode referred on {govuk_date(episode.referral_date)}"
 
 
-def activity(episode: EpisodeRecord) -> Iterator[tuple[str, dt.date]]:
-    """Every dated thing recorded in an episode, named for a worker."""
-    for a in episode.assessments:
-        yield "the assessment start", a.start_date
-        if a.authorisation_date:
-            yield "the assessment authorisation", a.authorisation_date
-    for plan in episode.cin_plans:
-        yield "the child in need plan start", plan.start_date
-        if plan.end_date:
-            yield "the child in need plan end", plan.end_date
-    for s47 in episode.section47s:
-        yield "the section 47 enquiry start", s47.start_date
-        if s47.icpc_date:
-            yield "the initial child protection conference", s47.icpc_date
-    if episode.icpc_date:
-        yield "the initial child protection conference", episode.icpc_date
-    for cp in episode.cp_plans:
-        yield "the child protection plan start", cp.start_date
-        if cp.end_date:
-            yield "the child protection plan end", cp.end_date
-        for review in cp.review_dates:
-            yield "the child protection review", review
-
-
-def ends(episode: EpisodeRecord) -> Iterator[tuple[str, dt.date]]:
-    """Dates that say something finished or happened, which must fall within the year."""
-    if episode.closure_date:
-        yield "the closure", episode.closure_date
-    for name, day in activity(episode):
-        if not name.endswith("start"):
-            yield name, day
-
-
 def icpc_dates(episode: EpisodeRecord) -> list[dt.date]:
     """The dates of the episode's initial conferences, in its enquiries or on the episode."""
     dates = [s47.icpc_date for s47 in episode.section47s if s47.icpc_date]
     return dates + ([episode.icpc_date] if episode.icpc_date else [])
-
-
-def overlap(a: tuple[dt.date, dt.date | None], b: tuple[dt.date, dt.date | None]) -> bool:
-    """Do two [start, end) spans share a day? An open span runs on for ever."""
-    never = dt.date.max
-    return a[0] < (b[1] or never) and b[0] < (a[1] or never)

@@ -92,6 +92,7 @@ def cin_census(request: HttpRequest) -> HttpResponse:
             error_count=error_count,
             query_count=len(failures) - error_count,
             shown_per_rule=SHOWN_PER_RULE,
+            rule_count=len(RULES),
         )
     return render(request, "returns/cin_census.html", context)
 

@@ -30,8 +30,9 @@ def test_analyst_sees_every_failure_grouped_by_rule_with_links_to_the_children(p
     html = client_for(analyst).get(reverse(PAGE), {"year": "2025"}).content.decode()
     assert "1 April 2024 to 31 March 2025" in html
     assert '<dd class="govuk-summary-list__value" id="census-errors">2</dd>' in html
-    assert '<dd class="govuk-summary-list__value" id="census-queries">0</dd>' in html
-    assert "CIN-121 Primary need missing (2)" in html
+    assert '<dd class="govuk-summary-list__value" id="census-queries">4</dd>' in html
+    assert "8610 Primary need missing (2)" in html
+    assert "8770Q No UPN or reason for a school-age child (1)" in html
     for person, child_id in [(golden.amelia, "GOLD1"), (golden.oliver, "GOLD3")]:
         link = reverse("people:person", kwargs={"person_id": person.pk})
         assert f'<a class="govuk-link" href="{link}">{child_id}</a>' in html
@@ -39,12 +40,14 @@ def test_analyst_sees_every_failure_grouped_by_rule_with_links_to_the_children(p
     assert f'href="{reverse(DOWNLOAD)}?year=2025"' in html
     # The page names children: each one listed is an access-log read.
     logged = Event.objects.filter(action=Event.Action.VIEW, user=analyst)
-    assert set(logged.values_list("person_id", flat=True)) == {golden.amelia.pk, golden.oliver.pk}
+    shown = {golden.amelia.pk, golden.oliver.pk, golden.baby.pk}  # the baby: query 8530Q
+    assert set(logged.values_list("person_id", flat=True)) == shown
 
 
-def test_a_clean_year_says_every_rule_passes(persona, golden):
+def test_a_year_with_only_queries_says_it_can_be_submitted_once_they_are_explained(persona, golden):
     html = client_for(persona("team_manager")).get(reverse(PAGE), {"year": "2025"}).content
-    assert "Every DfE rule Front Door checks passes for 2025." in html.decode()
+    assert "No errors: the return can be submitted." in html.decode()
+    assert "Every DfE rule Front Door checks passes" not in html.decode()
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ def test_the_search_benchmark_prints_its_figures_as_json_on_the_last_line():
         "people",
         "queries",
         "database",
+        "names",
         "p50_ms",
         "p95_ms",
         "p99_ms",
@@ -28,7 +29,7 @@ def test_the_search_benchmark_prints_its_figures_as_json_on_the_last_line():
         "cpu_p95_ms",
         "recall_at_10_by_shape",
     }
-    assert (result["people"], result["queries"]) == (300, 40)
+    assert (result["people"], result["queries"], result["names"]) == (300, 40, "census")
     shapes = result["recall_at_10_by_shape"]
     assert sum(s["queries"] for s in shapes.values()) == 40
     assert "name + date of birth" in shapes

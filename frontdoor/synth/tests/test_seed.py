@@ -288,3 +288,35 @@ def test_the_ssda903_return_of_each_year_is_clean_and_agrees_with_the_kpis(counc
     assert rows["episodes.csv"] > rows["header.csv"] * 1.2  # placement moves and orders
     assert rows["reviews.csv"] > rows["header.csv"]  # two or more a year each
     assert rows["oc2.csv"] > 0 and rows["previous_permanence.csv"] > 0
+
+
+def test_a_year_of_audits_at_the_seeds_rates_with_moderation_and_actions(council):
+    from frontdoor.kpis import quality
+    from frontdoor.quality.models import AgencyView, Audit, LearningAction, Moderation, Programme
+
+    year = Period(dt.date(2022, 4, 1), END)
+    # A month's decisions are audited in the month after: the year's audits are those of
+    # March 2022 to February 2023 (March 2023 is audited after the seeded period ends).
+    months = Programme.objects.filter(month__gte=dt.date(2022, 3, 1), month__lt=dt.date(2023, 3, 1))
+    decision = months.filter(kind__slug="front-door-decision")
+    assert decision.count() == 12
+    completed = quality.audits_completed_rows(year)
+    assert {a.completed_at.month for a in completed} == set(range(1, 13))
+    assert all(9 <= p.count <= 12 for p in decision)
+    assert set(months.filter(kind__slug="mash-multi-agency").values_list("count", flat=True)) == {
+        12
+    }
+    assert set(months.filter(kind__slug="dip").values_list("count", flat=True)) == {3}
+    audits = Audit.objects.filter(sample__programme__in=months)
+    assert audits.completed().count() == audits.count() > 12 * 15
+    # Nobody audits a decision they recorded or authorised.
+    for audit in audits.select_related("contact")[:200]:
+        people = set(audit.contact.decisions.values_list("recorded_by", "authorised_by").first())
+        assert audit.auditor_id not in people
+    rate = quality.audits_good_or_better_rate(year)
+    assert rate is not None and 35 <= rate <= 65
+    assert 0.15 < Moderation.objects.count() / Audit.objects.completed().count() < 0.35
+    police = AgencyView.objects.filter(agency__slug="police")
+    assert police.exists() and police.filter(attended=True).count() < police.count() * 0.25
+    assert LearningAction.objects.filter(done_at__isnull=False).exists()
+    assert LearningAction.objects.filter(done_at__isnull=True).exists()

@@ -12,6 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
+from frontdoor.casework.care_codes import PlacementProvider, ReasonPlaceChange
 from frontdoor.casework.codes import (
     LegalStatus,
     PlacementType,
@@ -65,6 +66,15 @@ class LookedAfterEpisode(models.Model):
     category_of_need = models.CharField(max_length=2, blank=True, help_text="N1 to N8")
     placement_type = models.CharField(max_length=2, choices=PlacementType.choices)
     placement_postcode = models.CharField(max_length=8, blank=True)
+    placement_provider = models.CharField(
+        max_length=3, choices=PlacementProvider.choices, blank=True, help_text="SSDA903 PR0 to PR5"
+    )
+    home_postcode = models.CharField(
+        max_length=8, blank=True, help_text="Where the child lived before (SSDA903 HOME_POST)."
+    )
+    reason_place_change = models.CharField(
+        max_length=6, choices=ReasonPlaceChange.choices, blank=True, help_text="After a move."
+    )
     end_date = models.DateField(null=True, blank=True, db_index=True)
     reason_ceased = models.CharField(max_length=3, choices=ReasonCeased.choices, blank=True)
     recorded_by = models.ForeignKey(

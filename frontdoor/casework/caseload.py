@@ -7,8 +7,20 @@ child protection plan is visited, and how often a child in need plan is reviewed
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from frontdoor.casework.models import CINEpisode, ScalingScore
+from frontdoor.casework.clocks import care_review_due
+from frontdoor.casework.models import (
+    AdoptionPlan,
+    CareLeaverContact,
+    CareOutcomes,
+    CareReview,
+    CINEpisode,
+    HealthCheck,
+    PreviousPermanence,
+    ScalingScore,
+    UascStatus,
+)
 from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, due_status
 from frontdoor.people.models import Person
@@ -62,7 +74,29 @@ def episode_clocks(episode: CINEpisode) -> list[Clock]:
         found.append(
             Clock(episode, "Child in need plan review", add_months(since, CIN_PLAN_REVIEW_MONTHS))
         )
+    found.extend(_care_review_clock(episode))
     return sorted(found, key=lambda clock: clock.due)
+
+
+def _care_review_clock(episode: CINEpisode) -> list[Clock]:
+    """The next looked-after review: 20 working days, then 3 months, then 6 months."""
+    care = episode.looked_after_episodes.filter(end_date__isnull=True).first()
+    if care is None:
+        return []
+    started = (
+        episode.looked_after_episodes.filter(is_new_period=True, start_date__lte=care.start_date)
+        .order_by("-start_date")
+        .values_list("start_date", flat=True)
+        .first()
+    ) or care.start_date
+    reviews = list(
+        CareReview.objects.filter(person_id=episode.person_id, held_on__gte=started).values_list(
+            "held_on", flat=True
+        )
+    )
+    what = ["First looked-after review (20 working days)", "Second looked-after review (3 months)"]
+    label = what[len(reviews)] if len(reviews) < 2 else "Looked-after review (6 months)"
+    return [Clock(episode, label, care_review_due(started, reviews))]
 
 
 def caseload_clocks(episodes: list[CINEpisode]) -> list[Clock]:
@@ -102,3 +136,46 @@ def score_trend(person: Person) -> Trend:
     participants = fixed + sorted(n for n in names if n not in fixed)
     rows = [(day, [by_day[day].get(n) for n in participants]) for day in sorted(by_day)]
     return Trend(participants, rows)
+
+
+@dataclass(frozen=True)
+class CareRecord:
+    """What the child's looked-after record holds beyond the episodes (SSDA903)."""
+
+    reviews: list[Any]
+    health_checks: list[Any]
+    outcomes: list[Any]
+    uasc: Any
+    adoption_plans: list[Any]
+    permanence: list[Any]
+    leaver_contacts: list[Any]
+
+    def __bool__(self) -> bool:
+        return any(
+            [
+                self.reviews,
+                self.health_checks,
+                self.outcomes,
+                self.uasc,
+                self.adoption_plans,
+                self.permanence,
+                self.leaver_contacts,
+            ]
+        )
+
+
+def care_record(person: Person) -> CareRecord:
+    """The child's reviews, checks, outcomes, status, adoption and care leaver records."""
+    return CareRecord(
+        reviews=list(CareReview.objects.filter(person=person)),
+        health_checks=list(HealthCheck.objects.filter(person=person)),
+        outcomes=list(CareOutcomes.objects.filter(person=person)),
+        uasc=UascStatus.objects.filter(person=person).first(),
+        adoption_plans=list(AdoptionPlan.objects.filter(person=person)),
+        permanence=list(
+            PreviousPermanence.objects.filter(looked_after_episode__episode__person=person)
+            .select_related("looked_after_episode")
+            .order_by("-looked_after_episode__start_date")
+        ),
+        leaver_contacts=list(CareLeaverContact.objects.filter(person=person)),
+    )

@@ -39,3 +39,20 @@ def cp_review_due(plan_start: dt.date, last_review: dt.date | None) -> dt.date:
     if last_review is None:
         return add_months(plan_start, FIRST_REVIEW_MONTHS)
     return add_months(last_review, LATER_REVIEW_MONTHS)
+
+
+# Care Planning, Placement and Case Review (England) Regulations 2010 reg 33: the first
+# looked-after review within 20 working days of the child becoming looked after, the second
+# within 3 months of the first, then at intervals of no more than 6 months.
+CARE_FIRST_REVIEW_WORKING_DAYS = 20
+CARE_SECOND_REVIEW_MONTHS = 3
+CARE_LATER_REVIEW_MONTHS = 6
+
+
+def care_review_due(care_start: dt.date, reviews: list[dt.date]) -> dt.date:
+    """When the next looked-after review is due, from the start of the period of care and
+    the reviews held in it so far."""
+    if not reviews:
+        return add_working_days(care_start, CARE_FIRST_REVIEW_WORKING_DAYS)
+    months = CARE_SECOND_REVIEW_MONTHS if len(reviews) == 1 else CARE_LATER_REVIEW_MONTHS
+    return add_months(max(reviews), months)

@@ -6,6 +6,7 @@ from django import forms
 
 from frontdoor.accounts.access import staff_who_hold_cases
 from frontdoor.accounts.models import Agency, Team
+from frontdoor.casework.care_codes import PlacementProvider, ReasonPlaceChange
 from frontdoor.casework.codes import (
     AssessmentFactor,
     AssessmentOutcome,
@@ -185,6 +186,17 @@ class StartLookedAfterForm(forms.Form):
     placement_postcode = forms.CharField(
         label="Postcode of the placement", required=False, max_length=8, help_text="Optional."
     )
+    placement_provider = forms.ChoiceField(
+        label="Who provides the placement",
+        choices=[("", "Not known yet"), *_coded(PlacementProvider.choices)],
+        required=False,
+    )
+    home_postcode = forms.CharField(
+        label="Postcode of the child's home before care",
+        required=False,
+        max_length=8,
+        help_text="Optional. Empty: the child's address on their record.",
+    )
 
 
 class ChangeLookedAfterForm(forms.Form):
@@ -204,6 +216,16 @@ class ChangeLookedAfterForm(forms.Form):
         required=False,
         max_length=8,
         help_text="Leave empty to keep the current one.",
+    )
+    placement_provider = forms.ChoiceField(
+        label="Who provides the new placement",
+        choices=[("", "No change"), *_coded(PlacementProvider.choices)],
+        required=False,
+    )
+    reason_place_change = forms.ChoiceField(
+        label="If the placement changed, why",
+        choices=[("", "The placement did not change"), *_coded(ReasonPlaceChange.choices)],
+        required=False,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from frontdoor.casework.care_codes import PlacementProvider, ReasonPlaceChange
 from frontdoor.casework.codes import (
     LegalStatus,
     PlacementType,
@@ -30,6 +31,8 @@ from frontdoor.lib.errors import ActionError
 
 LEGAL_STATUS_MESSAGE = "Choose the legal status (for example V2, C1, C2 or E1)."
 PLACEMENT_MESSAGE = "Choose the placement type."
+PROVIDER_MESSAGE = "Choose who provides the placement (PR0 to PR5)."
+MOVE_MESSAGE = "Choose why the placement changed."
 
 
 def start_looked_after_episode(
@@ -41,11 +44,14 @@ def start_looked_after_episode(
     user: Any,
     category_of_need: str = "",
     placement_postcode: str = "",
+    placement_provider: str = "",
+    home_postcode: str = "",
     at: dt.datetime | None = None,
 ) -> LookedAfterEpisode:
     """The child becomes looked after: start a period of care."""
     check_choice(legal_status, LegalStatus, LEGAL_STATUS_MESSAGE, "legal_status")
     check_choice(placement_type, PlacementType, PLACEMENT_MESSAGE, "placement_type")
+    _check_provider(placement_provider)
     with transaction.atomic():
         episode = locked(episode)
         check_within_episode(episode, start_date, "Becoming looked after", "start_date")
@@ -60,6 +66,8 @@ def start_looked_after_episode(
             category_of_need=category_of_need or episode.primary_need,
             placement_type=placement_type,
             placement_postcode=placement_postcode,
+            placement_provider=placement_provider,
+            home_postcode=home_postcode,
             recorded_by=actor(user),
             created_at=timezone.now(),
         )
@@ -75,6 +83,11 @@ def start_looked_after_episode(
             at=at,
         )
     return care
+
+
+def _check_provider(provider: str) -> None:
+    if provider:
+        check_choice(provider, PlacementProvider, PROVIDER_MESSAGE, "placement_provider")
 
 
 def _check_open(care: LookedAfterEpisode) -> None:
@@ -105,16 +118,29 @@ def change_looked_after_episode(
     legal_status: str | None = None,
     placement_type: str | None = None,
     placement_postcode: str | None = None,
+    placement_provider: str | None = None,
+    reason_place_change: str = "",
     at: dt.datetime | None = None,
 ) -> LookedAfterEpisode:
-    """A new legal status or placement: end this episode (X1) and start the next the same day."""
+    """A new legal status or placement: end this episode (X1) and start the next the same day.
+
+    A new placement (type, postcode or provider) carries why it changed (SSDA903
+    REASON_PLACE_CHANGE; the return checks it is there)."""
     _check_open(care)
-    if legal_status is None and placement_type is None and placement_postcode is None:
+    moved = (
+        placement_type is not None
+        or placement_postcode is not None
+        or placement_provider is not None
+    )
+    if legal_status is None and not moved:
         raise ActionError("Give the new legal status or placement.")
     status = legal_status or care.legal_status
     placement = placement_type or care.placement_type
     check_choice(status, LegalStatus, LEGAL_STATUS_MESSAGE, "legal_status")
     check_choice(placement, PlacementType, PLACEMENT_MESSAGE, "placement_type")
+    _check_provider(placement_provider or "")
+    if moved and reason_place_change:
+        check_choice(reason_place_change, ReasonPlaceChange, MOVE_MESSAGE, "reason_place_change")
     with transaction.atomic():
         episode = locked(care.episode)
         check_within_episode(episode, on, "The change", "on")
@@ -129,6 +155,11 @@ def change_looked_after_episode(
             placement_postcode=(
                 care.placement_postcode if placement_postcode is None else placement_postcode
             ),
+            placement_provider=(
+                care.placement_provider if placement_provider is None else placement_provider
+            ),
+            home_postcode=care.home_postcode,
+            reason_place_change=reason_place_change if moved else "",
             recorded_by=actor(user),
             created_at=timezone.now(),
         )

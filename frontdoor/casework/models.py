@@ -215,6 +215,15 @@ class InitialConference(models.Model):
 # Imported here so Django registers them with the casework app (modules kept small).
 from frontdoor.casework.assessment_models import Assessment  # noqa: E402, F401
 from frontdoor.casework.care_models import LookedAfterEpisode  # noqa: E402, F401
+from frontdoor.casework.care_record_models import (  # noqa: E402, F401
+    AdoptionPlan,
+    CareLeaverContact,
+    CareOutcomes,
+    CareReview,
+    HealthCheck,
+    PreviousPermanence,
+    UascStatus,
+)
 from frontdoor.casework.plan_models import (  # noqa: E402, F401
     CINPlan,
     CINPlanReview,

@@ -12,9 +12,9 @@ from typing import Any
 from django import forms
 
 from frontdoor.accounts.access import DECIDERS, MANAGERS, Policy
-from frontdoor.casework import actions
+from frontdoor.casework import actions, care_forms, care_records
 from frontdoor.casework import forms as casework_forms
-from frontdoor.casework.models import CINEpisode
+from frontdoor.casework.models import AdoptionPlan, CINEpisode
 
 Data = dict[str, Any]
 
@@ -86,6 +86,22 @@ def _care(episode: CINEpisode) -> Any:
     return episode.looked_after_episodes.filter(end_date__isnull=True).first()
 
 
+def _care_with_adoption_plan(episode: CINEpisode) -> Any:
+    care = _care(episode)
+    if care is None:
+        return None
+    active = AdoptionPlan.objects.filter(person_id=episode.person_id, ceased_on__isnull=True)
+    return care if active.exists() else None
+
+
+def _care_left(episode: CINEpisode) -> Any:
+    """The episode's last looked-after episode, once the child has left care (OC3)."""
+    last = episode.looked_after_episodes.order_by("-start_date", "-pk").first()
+    if last is None or last.end_date is None:
+        return None
+    return last
+
+
 def _start_care(e: CINEpisode, d: Data, user: Any) -> Any:
     return actions.start_looked_after_episode(
         e,
@@ -93,6 +109,8 @@ def _start_care(e: CINEpisode, d: Data, user: Any) -> Any:
         legal_status=d["legal_status"],
         placement_type=d["placement_type"],
         placement_postcode=d["placement_postcode"].strip().upper(),
+        placement_provider=d.get("placement_provider", ""),
+        home_postcode=d.get("home_postcode", "").strip().upper(),
         user=user,
     )
 
@@ -105,6 +123,35 @@ def _change_care(care: Any, d: Data, user: Any) -> Any:
         legal_status=d["legal_status"] or None,
         placement_type=d["placement_type"] or None,
         placement_postcode=postcode or None,
+        placement_provider=d.get("placement_provider") or None,
+        reason_place_change=d.get("reason_place_change", ""),
+        user=user,
+    )
+
+
+def _outcomes(care: Any, d: Data, user: Any) -> Any:
+    return care_records.record_care_outcomes(
+        care,
+        year_ending=d["year_ending"],
+        is_immunisations_up_to_date=d["is_immunisations_up_to_date"],
+        is_convicted=d["is_convicted"],
+        has_substance_misuse=d["has_substance_misuse"],
+        intervention_offered=d["intervention_offered"],
+        intervention_received=d["intervention_received"],
+        sdq_score=d["sdq_score"],
+        sdq_reason=d["sdq_reason"],
+        user=user,
+    )
+
+
+def _match(care: Any, d: Data, user: Any) -> Any:
+    return care_records.record_adoption_match(
+        care,
+        matched_on=d["matched_on"],
+        is_adopted_by_foster_carers=d["is_adopted_by_foster_carers"],
+        number_of_adopters=d["number_of_adopters"],
+        adopters_sex=d["adopters_sex"],
+        adopters_legal_status=d["adopters_legal_status"],
         user=user,
     )
 
@@ -302,6 +349,97 @@ STEPS: list[Step] = [
             c, end_date=d["end_date"], reason=d["reason"], user=u
         ),
         "Looked-after episode ended.",
+    ),
+    Step(
+        "care-review",
+        "Record a looked-after review",
+        care_forms.CareReviewForm,
+        _care,
+        lambda c, d, u: care_records.record_care_review(
+            c, held_on=d["held_on"], participation=d["participation"], user=u
+        ),
+        "Looked-after review recorded.",
+    ),
+    Step(
+        "health-check",
+        "Record a health assessment or dental check",
+        care_forms.HealthCheckForm,
+        _care,
+        lambda c, d, u: care_records.record_health_check(
+            c, kind=d["kind"], done_on=d["done_on"], user=u
+        ),
+        "Check recorded.",
+    ),
+    Step(
+        "care-outcomes",
+        "Record the year's outcomes (OC2)",
+        care_forms.CareOutcomesForm,
+        _care,
+        _outcomes,
+        "Outcomes recorded.",
+    ),
+    Step(
+        "uasc",
+        "Record unaccompanied asylum-seeking child status",
+        care_forms.UascForm,
+        _care,
+        lambda c, d, u: care_records.record_uasc_status(c, ceased_on=d["ceased_on"], user=u),
+        "Status recorded.",
+    ),
+    Step(
+        "previous-permanence",
+        "Record previous permanence",
+        care_forms.PreviousPermanenceForm,
+        _care,
+        lambda c, d, u: care_records.record_previous_permanence(
+            c, kind=d["kind"], la_code=d["la_code"], order_date=d["order_date"], user=u
+        ),
+        "Previous permanence recorded.",
+    ),
+    Step(
+        "adoption-decision",
+        "Record the decision to place for adoption",
+        care_forms.AdoptionDecisionForm,
+        _care,
+        lambda c, d, u: care_records.record_adoption_decision(
+            c, decided_on=d["decided_on"], user=u
+        ),
+        "Decision recorded.",
+        policy=MANAGERS,
+    ),
+    Step(
+        "adoption-match",
+        "Record the match with adopters",
+        care_forms.AdoptionMatchForm,
+        _care_with_adoption_plan,
+        _match,
+        "Match recorded.",
+    ),
+    Step(
+        "cease-adoption-plan",
+        "The child is no longer to be placed for adoption",
+        care_forms.CeaseAdoptionPlanForm,
+        _care_with_adoption_plan,
+        lambda c, d, u: care_records.cease_adoption_plan(
+            c, ceased_on=d["ceased_on"], reason=d["reason"], user=u
+        ),
+        "Decision recorded.",
+        policy=MANAGERS,
+    ),
+    Step(
+        "care-leaver-contact",
+        "Record a care leaver's birthday information (OC3)",
+        care_forms.CareLeaverContactForm,
+        _care_left,
+        lambda c, d, u: care_records.record_care_leaver_contact(
+            c,
+            birthday=d["birthday"],
+            in_touch=d["in_touch"],
+            activity=d["activity"],
+            accommodation=d["accommodation"],
+            user=u,
+        ),
+        "Care leaver information recorded.",
     ),
     Step(
         "close-episode",

@@ -15,7 +15,12 @@ from frontdoor.accounts.access import DECIDERS, STAFF, AuthenticatedRequest, all
 from frontdoor.accounts.models import Agency, User
 from frontdoor.audit.log import record_view
 from frontdoor.casework import access as casework_access
-from frontdoor.casework.caseload import caseload_clocks, episode_clocks, score_trend
+from frontdoor.casework.caseload import (
+    care_record,
+    caseload_clocks,
+    episode_clocks,
+    score_trend,
+)
 from frontdoor.casework.forms import MAP_TEXT, YES_NO, SafetyMapForm, ScoresForm
 from frontdoor.casework.hooks import caseload_sections, casework_sections
 from frontdoor.casework.models import CINEpisode, SafetyMap
@@ -99,6 +104,7 @@ def child_casework(request: AuthenticatedRequest, person_id: int) -> HttpRespons
         "trend": score_trend(person),
         "today": timezone.localdate(),
         "sections": casework_sections(request.user, person),
+        "care_record": care_record(person),
     }
     return render(request, "casework/child.html", context)
 

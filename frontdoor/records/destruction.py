@@ -343,7 +343,9 @@ def destroy(
         maps = SafetyMap.objects.filter(episode__person_id__in=ids)
         _delete(counts, ScalingScore.objects.filter(safety_map__in=maps))
         _delete(counts, maps)
-        LookedAfterEpisode.objects.filter(episode__person_id__in=ids).update(placement_postcode="")
+        LookedAfterEpisode.objects.filter(episode__person_id__in=ids).update(
+            placement_postcode="", home_postcode=""
+        )
         about = ChronologyEvent.objects.filter(about_id__in=ids)
         counts["text scrubbed"] += scrub(about, forenames + terms)
         about.update(about=None)

@@ -1,4 +1,4 @@
-"""Pages for analysts: the CIN census check and the Ofsted Annex A download."""
+"""Pages for analysts: the CIN census and SSDA903 checks and the Ofsted Annex A download."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

@@ -16,8 +16,9 @@ from typing import Any
 from django.utils import timezone
 
 from frontdoor.casework import actions
-from frontdoor.casework.models import CINEpisode, S47Enquiry
+from frontdoor.casework.models import CINEpisode, LookedAfterEpisode, S47Enquiry
 from frontdoor.outside import actions as outside
+from frontdoor.synth import care as care_story
 from frontdoor.synth.pathway import Pathway
 from frontdoor.synth.plan import Episode
 from frontdoor.synth.staff import Staff
@@ -45,6 +46,7 @@ TEAM_OF_PATH = {
 class CaseworkStory:
     def __init__(self, seed: int, staff: Staff, as_of: dt.datetime) -> None:
         self.rng = random.Random(f"{seed}-casework")
+        self.seed = seed
         self.staff = staff
         self.as_of = as_of
 
@@ -239,32 +241,54 @@ class CaseworkStory:
     def _care(self, episode: CINEpisode, way: Pathway, worker: Any, manager: Any) -> None:
         care, rng = way.care, self.rng
         assert care is not None
-        if (at := self._at(care.start, 18)) is None:
-            return
-        record = actions.start_looked_after_episode(
+
+        def start(placement: str, provider: str) -> LookedAfterEpisode | None:
+            if (at := self._at(care.start, 18)) is None:
+                return None
+            return actions.start_looked_after_episode(
+                episode,
+                start_date=care.start,
+                legal_status=care.legal_status,
+                placement_type=placement,
+                placement_provider=provider,
+                user=worker,
+                at=at,
+            )
+
+        def missing(record: LookedAfterEpisode) -> dt.date | None:
+            """Missing from care, now and then, within the first episode of care."""
+            until = care.end or self.as_of.date()
+            last = None
+            if rng.random() < 0.12:
+                day = care.start + dt.timedelta(days=rng.randint(10, 90))
+                for _ in range(rng.randint(1, 4)):
+                    back = day + dt.timedelta(days=rng.randint(0, 2))
+                    if back >= until or (at := self._at(day, 21)) is None:
+                        break
+                    if care.change_on is not None and record.start_date < care.change_on <= day:
+                        break  # keep absences within the first episode of care, simply
+                    self._missing_from_care(episode, day, back, rng.random() < 0.85, at)
+                    last = back + dt.timedelta(days=1)
+                    day = back + dt.timedelta(days=rng.randint(7, 60))
+            return last
+
+        started = care_story.tell(
+            self.seed,
             episode,
-            start_date=care.start,
-            legal_status=care.legal_status,
-            placement_type=care.placement,
-            user=worker,
-            at=at,
+            care,
+            worker,
+            self._on_the_hour,
+            timezone.localdate(self.as_of),
+            start,
+            missing,
         )
-        until = care.end or self.as_of.date()
-        if rng.random() < 0.12:  # missing from care, now and then
-            day = care.start + dt.timedelta(days=rng.randint(10, 90))
-            for _ in range(rng.randint(1, 4)):
-                back = day + dt.timedelta(days=rng.randint(0, 2))
-                if back >= until or (at := self._at(day, 21)) is None:
-                    break
-                if care.change_on is not None and record.start_date < care.change_on <= day:
-                    break  # keep absences within the first episode of care, simply
-                self._missing_from_care(episode, day, back, rng.random() < 0.85, at)
-                day = back + dt.timedelta(days=rng.randint(7, 60))
-        if care.change_on is not None and (at := self._at(care.change_on, 11)) is not None:
-            record = actions.change_looked_after_episode(
-                record, on=care.change_on, legal_status="C2", user=worker, at=at
-            )
-        if care.end is not None and (at := self._at(care.end, 14)) is not None:
-            actions.end_looked_after_episode(
-                record, end_date=care.end, reason=care.reason, user=worker, at=at
-            )
+        if started:  # the draws the change and the end took before care had its own stream
+            for day in (care.change_on, care.end):
+                if day is not None:
+                    rng.randint(0, 59)
+
+    def _on_the_hour(self, day: D, hour: int) -> dt.datetime | None:
+        """As `_at`, drawing nothing from the council's random stream."""
+        if day > timezone.localdate(self.as_of):
+            return None
+        return min(local(day, hour), self.as_of)

@@ -113,6 +113,7 @@ MAY_BE_IN_THE_FUTURE = {
     ("ChronologyFilterForm", "until"),
     ("ExtensionDecisionForm", "new_due_date"),
     ("ConveneForm", "held_on"),
+    ("UascForm", "ceased_on"),  # usually the 18th birthday, ahead
     *(("RecordForm", f"action_{n}_due") for n in range(1, 6)),
     *(("PlanForm", f"due_on_{n}") for n in range(1, 4)),
     ("ScreeningForm", "review_on"),

@@ -1,19 +1,65 @@
 """Casework: CIN episodes, assessments, section 47 enquiries, conferences, plans, care,
 Signs of Safety maps."""
 
+from typing import Any
+
 from frontdoor.casework.models import (
+    AdoptionPlan,
     Assessment,
+    CareLeaverContact,
+    CareOutcomes,
+    CareReview,
     CINEpisode,
     CINPlan,
     CPPlan,
     CPReview,
+    HealthCheck,
     InitialConference,
     LookedAfterEpisode,
+    PreviousPermanence,
     S47Enquiry,
     SafetyMap,
+    UascStatus,
 )
 from frontdoor.lib.personal_data import Source
 from frontdoor.records.rendering import rows_source
+
+CARE_RECORDS: list[tuple[str, str, Any, str, str, str | None]] = [
+    ("care-reviews", "Looked-after reviews", CareReview, "person_id", "held_on", "held_on"),
+    ("health-checks", "Health and dental checks", HealthCheck, "person_id", "done_on", "done_on"),
+    ("care-outcomes", "Outcomes (OC2)", CareOutcomes, "person_id", "year_ending", "year_ending"),
+    ("uasc", "Unaccompanied asylum-seeking status", UascStatus, "person_id", "ceased_on", None),
+    ("adoption-plans", "Adoption plans", AdoptionPlan, "person_id", "decided_on", "decided_on"),
+    (
+        "previous-permanence",
+        "Previous permanence",
+        PreviousPermanence,
+        "looked_after_episode__episode__person_id",
+        "created_at",
+        None,
+    ),
+    (
+        "care-leaver",
+        "Care leaver information (OC3)",
+        CareLeaverContact,
+        "person_id",
+        "birthday",
+        "birthday",
+    ),
+]
+
+
+def _care_record(
+    key: str, label: str, model: Any, person: str, order: str, when: str | None
+) -> Source:
+    def rows(ids: set[int]) -> Any:
+        return model.objects.filter(**{f"{person}__in": ids}).order_by(order, "pk")
+
+    def title(row: Any) -> str:
+        return label
+
+    return rows_source(key, label, 49, rows, title, when=when)
+
 
 SOURCES: list[Source] = [
     rows_source(
@@ -99,4 +145,9 @@ SOURCES: list[Source] = [
         lambda m: "Signs of Safety map",
         when="mapped_on",
     ),
+    # The looked-after record SSDA903 needs (casework care_records).
+    *[
+        _care_record(key, label, model, person, order, when)
+        for key, label, model, person, order, when in CARE_RECORDS
+    ],
 ]

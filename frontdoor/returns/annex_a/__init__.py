@@ -49,10 +49,11 @@ Conventions:
 Columns left blank because Front Door does not record them yet:
 - List 7: Subject to Emergency Protection Order or Protected Under Police Powers in Last
   Six Months (Y/N).
-- List 8: Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N); Date of
-  Latest Statutory Review; Date of Last Social Work Visit; What is the permanence plan for
-  this child?; Date of Last IRO Visit / Contact to the Child; Date of Last Health
-  Assessment; Date of Last Dental Check; Placement Provider; URN of Placement; Placement
-  Location; LA of Placement.
+- List 8: Date of Last Social Work Visit; Date of Last IRO Visit / Contact to the Child;
+  URN of Placement; Placement Location; LA of Placement. From the looked-after record
+  (casework care_records): UASC (a status ceasing on or after the start of the 12 months),
+  the latest statutory review, health assessment and dental check by the as-of date, the
+  placement provider, and the permanence plan, which is "Adoption" while a decision to place
+  for adoption stands and blank otherwise (no other plan is recorded).
 - List 6 Primary Need Code is blank where the episode has none recorded.
 """

@@ -12,8 +12,16 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
+from django.db import models
+
 from frontdoor.casework.codes import ReasonCeased
-from frontdoor.casework.models import LookedAfterEpisode
+from frontdoor.casework.models import (
+    AdoptionPlan,
+    CareReview,
+    HealthCheck,
+    LookedAfterEpisode,
+    UascStatus,
+)
 from frontdoor.outside.codes import EpisodeKind
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.returns.annex_a import codes
@@ -93,6 +101,7 @@ def _periods(window: Window) -> dict[int, list[Period]]:
             "category_of_need",
             "placement_type",
             "placement_postcode",
+            "placement_provider",
             "reason_ceased",
             *person_values(CHILD),
             *worker_values("episode__"),
@@ -139,6 +148,54 @@ def _absences(window: Window, people: Any) -> dict[int, dict[str, Any]]:
     return found
 
 
+@dataclass
+class CareRecords:
+    """What the child's looked-after record adds to List 8 (casework care_records)."""
+
+    latest_review: dt.date | None = None
+    latest_health: dt.date | None = None
+    latest_dental: dt.date | None = None
+    uasc_until: dt.date | None = None
+    adoption_planned: bool = False
+
+
+def _care_records(window: Window, people: Any) -> dict[int, CareRecords]:
+    """Latest review and checks by the as-of date, UASC status and adoption plans, by child."""
+    found: dict[int, CareRecords] = defaultdict(CareRecords)
+    as_of = window.as_of
+    for person_id, held_on in CareReview.objects.filter(
+        person_id__in=people, held_on__lte=as_of
+    ).values_list("person_id", "held_on"):
+        record = found[person_id]
+        record.latest_review = max(filter(None, [record.latest_review, held_on]))
+    for person_id, kind, done_on in HealthCheck.objects.filter(
+        person_id__in=people, done_on__lte=as_of
+    ).values_list("person_id", "kind", "done_on"):
+        record = found[person_id]
+        if kind == "health":
+            record.latest_health = max(filter(None, [record.latest_health, done_on]))
+        else:
+            record.latest_dental = max(filter(None, [record.latest_dental, done_on]))
+    for person_id, ceased_on in UascStatus.objects.filter(person_id__in=people).values_list(
+        "person_id", "ceased_on"
+    ):
+        found[person_id].uasc_until = ceased_on
+    plans = AdoptionPlan.objects.filter(person_id__in=people, decided_on__lte=as_of).filter(
+        models.Q(ceased_on__isnull=True) | models.Q(ceased_on__gt=as_of)
+    )
+    for person_id in plans.values_list("person_id", flat=True):
+        found[person_id].adoption_planned = True
+    return found
+
+
+def _uasc(record: CareRecords, period: "Period", window: Window) -> str:
+    """UASC at some time in the 12 months: the status began with care (Front Door records
+    it on the looked-after record) and ceased on or after the start of the 12 months."""
+    if record.uasc_until is None:
+        return codes.yes_no(False)
+    return codes.yes_no(record.uasc_until >= window.start12 and period.start <= window.as_of)
+
+
 def _second_in_12_months(period: Period, periods: list[Period], window: Window) -> bool:
     """This period started in the 12 months after an earlier one that ended in them."""
     if period.start < window.start12:
@@ -166,32 +223,36 @@ def _return_interview(last_missing: dict[str, Any] | None, field: str) -> str:
 
 
 def _row(
-    period: Period, periods: list[Period], absences: dict[str, Any], window: Window
+    period: Period,
+    periods: list[Period],
+    absences: dict[str, Any],
+    record: CareRecords,
+    window: Window,
 ) -> list[Any]:
     now = period.current
     ceased = period.ceased(window)
     last_missing = absences["last_missing"]
     return [
         *child_cells(now, CHILD, window.as_of),
-        "",  # UASC: not recorded
+        _uasc(record, period, window),
         disability(now[CHILD + "disabilities"]),
         period.start,
         label(codes.PRIMARY_NEED, now["category_of_need"]),
         codes.yes_no(_second_in_12_months(period, periods, window)),
         period.run_start("legal_status"),
         label(codes.LEGAL_STATUS, now["legal_status"]),
-        "",  # date of latest statutory review: not recorded
+        record.latest_review,
         "",  # date of last social work visit: not recorded
-        "",  # permanence plan: not recorded
+        codes.PERMANENCE_ADOPTION if record.adoption_planned and not ceased else "",
         "",  # last IRO visit: not recorded
-        "",  # last health assessment: not recorded
-        "",  # last dental check: not recorded
+        record.latest_health,
+        record.latest_dental,
         _placements_in_12_months(periods, window),
         ceased,
         label(codes.REASON_CEASED, now["reason_ceased"]) if ceased else "",
         period.run_start("placement_type", "placement_postcode"),
         label(codes.PLACEMENT_TYPE, now["placement_type"]),
-        "",  # placement provider: not recorded
+        label(codes.PLACEMENT_PROVIDER, now["placement_provider"]),
         now["placement_postcode"],
         "",  # URN of placement: not recorded
         "",  # placement location (in or out of the area): not recorded
@@ -207,16 +268,15 @@ def _row(
 def list_8(window: Window) -> list[list[Any]]:
     """Periods of care open on the as-of date or ceased in the 6 months."""
     by_child = _periods(window)
-    absences = _absences(
-        window,
-        LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).values(
-            "episode__person_id"
-        ),
+    people = LookedAfterEpisode.objects.filter(start_date__lte=window.as_of).values(
+        "episode__person_id"
     )
+    absences = _absences(window, people)
+    records = _care_records(window, people)
     rows = []
     for person_id, periods in by_child.items():
         for period in periods:
             ceased = period.ceased(window)
             if ceased is None or ceased >= window.start6:
-                rows.append(_row(period, periods, absences[person_id], window))
+                rows.append(_row(period, periods, absences[person_id], records[person_id], window))
     return sorted(rows, key=lambda row: sort_key(row, 7))

@@ -139,6 +139,18 @@ PLACEMENT_TYPE = {
     "Z1": "v) Z1: Other placements",
 }
 
+PLACEMENT_PROVIDER = {
+    "PR0": "a) PR0: Parent(s) or other person(s) with parental responsibility",
+    "PR1": "b) PR1: Own provision (by the LA)",
+    "PR2": "c) PR2: Other LA provision",
+    "PR3": "d) PR3: Other public provision (e.g. by a PCT etc)",
+    "PR4": "e) PR4: Private provision",
+    "PR5": "f) PR5: Voluntary/third sector provision",
+}
+# The permanence plan Front Door records: a decision that the child should be placed for
+# adoption, not since reversed (other plans are not recorded, so left blank).
+PERMANENCE_ADOPTION = "Adoption"
+
 
 def yes_no(value: bool | None, *, unknown: str = "") -> str:
     """a) Yes / b) No; `unknown` (blank or "c) Unknown") when nothing is recorded."""

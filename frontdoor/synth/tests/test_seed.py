@@ -273,6 +273,23 @@ def test_the_summary_prints_the_kpis_figures_in_aligned_columns(council):
         assert f"{council.years[-1][key]}" in table[1 + [k for k, _ in SHOWN].index(key)]
 
 
+def test_the_ssda903_return_of_each_year_is_clean_and_agrees_with_the_kpis(council):
+    from frontdoor.returns.ssda903.collection import collect
+    from frontdoor.returns.ssda903.records import Period as ReturnPeriod
+    from frontdoor.returns.ssda903.rules import check
+    from frontdoor.returns.ssda903.tables import TABLES
+
+    for block, figures in zip(council.plan.blocks, council.years, strict=True):
+        found = collect(ReturnPeriod(block.last.year))
+        assert [f.line() for f in check(found)] == []
+        assert found.looked_after_at_end() == figures["cla_at_end"]
+        assert found.started_in_year() == figures["cla_started"]
+    rows = {t.filename: len(t.rows(found)) for t in TABLES}
+    assert rows["episodes.csv"] > rows["header.csv"] * 1.2  # placement moves and orders
+    assert rows["reviews.csv"] > rows["header.csv"]  # two or more a year each
+    assert rows["oc2.csv"] > 0 and rows["previous_permanence.csv"] > 0
+
+
 def test_a_year_of_audits_at_the_seeds_rates_with_moderation_and_actions(council):
     from frontdoor.kpis import quality
     from frontdoor.quality.models import AgencyView, Audit, LearningAction, Moderation, Programme

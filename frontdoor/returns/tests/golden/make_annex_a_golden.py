@@ -133,8 +133,9 @@ H = ["GOLDH8", "b) Female", "d) WOTH", D(2016, 8, 8), 8]
 YES, NO, UNKNOWN = "a) Yes", "b) No", "c) Unknown"
 WORKER = ["Front Door", "Social Worker Persona"]
 RC7 = "RC7 - Services ceased for any other reason, including child no longer in need"
-NOT_RECORDED = [None] * 6  # statutory review, social work visit, permanence plan, IRO,
-# health assessment, dental check
+# No reviews, checks or adoption plans recorded for this council's children: statutory
+# review, social work visit, permanence plan, IRO, health assessment, dental check.
+NOT_RECORDED = [None] * 6
 
 ROWS: dict[str, list[list[Any]]] = {
     "List 1": [
@@ -231,7 +232,7 @@ ROWS: dict[str, list[list[Any]]] = {
     "List 8": [
         [
             *C,
-            None,
+            NO,  # UASC: none recorded
             UNKNOWN,
             D(2024, 5, 21),
             "N4 - Family in acute stress",
@@ -257,7 +258,7 @@ ROWS: dict[str, list[list[Any]]] = {
         ],
         [
             *DD,
-            None,
+            NO,  # UASC: none recorded
             NO,
             D(2024, 7, 2),
             "N1 - Abuse or neglect",
@@ -283,7 +284,7 @@ ROWS: dict[str, list[list[Any]]] = {
         ],
         [
             *DD,
-            None,
+            NO,  # UASC: none recorded
             NO,
             D(2025, 3, 12),
             "N1 - Abuse or neglect",

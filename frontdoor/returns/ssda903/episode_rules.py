@@ -1,0 +1,169 @@
+"""DfE SSDA903 rules about episodes of care: codes, dates and how episodes follow on."""
+
+import datetime as dt
+from collections.abc import Iterator
+
+from frontdoor.casework.care_codes import PlacementProvider, ReasonPlaceChange
+from frontdoor.casework.codes import LegalStatus, PlacementType, ReasonCeased
+from frontdoor.lib.dates import govuk_date
+from frontdoor.returns.ssda903.records import Child, Period
+from frontdoor.returns.ssda903.rulebook import ChildRules
+
+CHILD_RULES = ChildRules()
+REASONS_NEW = {"S", "L", "P", "T", "U", "B"}
+NEEDS = {f"N{n}" for n in range(1, 9)}
+EARLIEST = dt.date(1991, 10, 14)  # the Children Act 1989 came into force
+FREEING_ORDERS_ENDED = dt.date(2005, 12, 31)
+MOVES = {"P", "B", "T", "U"}
+
+
+def _named(day: dt.date) -> str:
+    return f"the episode that started on {govuk_date(day)}"
+
+
+@CHILD_RULES.rule("143", "Reason for new episode", "RNE must be S, L, P, T, U or B.")
+def reason_new_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.reason_new not in REASONS_NEW:
+            yield f"The reason for {_named(s.start)} (“{s.reason_new}”) is not a valid code."
+
+
+@CHILD_RULES.rule("144", "Legal status", "LS must be one of the DfE's legal status codes.")
+def legal_status_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.legal_status not in LegalStatus.values:
+            yield f"The legal status of {_named(s.start)} (“{s.legal_status}”) is not valid."
+
+
+@CHILD_RULES.rule("145", "Category of need", "CIN must be N1 to N8.")
+def need_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.category_of_need not in NEEDS:
+            yield (
+                f"Record the category of need (N1 to N8) for {_named(s.start)}; "
+                f"it is “{s.category_of_need}”."
+            )
+
+
+@CHILD_RULES.rule("146", "Placement type", "PLACE must be one of the DfE's placement codes.")
+def placement_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.placement not in PlacementType.values:
+            yield f"The placement type of {_named(s.start)} (“{s.placement}”) is not valid."
+
+
+@CHILD_RULES.rule("149", "Reason episode ceased", "REC must be one of the DfE's codes.")
+def reason_ceased_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.end is not None and s.reason_ceased not in ReasonCeased.values:
+            yield f"The reason {_named(s.start)} ended (“{s.reason_ceased}”) is not valid."
+
+
+@CHILD_RULES.rule(
+    "FD-PR",
+    "Placement provider",
+    "PLACE_PROVIDER must be PR0 to PR5; a placement with parents (P1) is PR0.",
+)
+def provider_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.provider not in PlacementProvider.values:
+            yield f"Record who provides the placement (PR0 to PR5) for {_named(s.start)}."
+        elif (s.placement == "P1") != (s.provider == "PR0"):
+            yield (
+                f"{_named(s.start).capitalize()} is {s.placement} with provider {s.provider}: "
+                "a placement with parents is PR0, and only it."
+            )
+
+
+@CHILD_RULES.rule("353", "Before October 1991", "No episode can start before 14 October 1991.")
+def not_before_children_act(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.start < EARLIEST:
+            yield f"{_named(s.start).capitalize()} is before 14 October 1991."
+
+
+@CHILD_RULES.rule(
+    "354", "After the year", "No episode can start after the end of the collection year."
+)
+def not_after_year(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.start > period.end:
+            yield f"{_named(s.start).capitalize()} is after {govuk_date(period.end)}."
+
+
+@CHILD_RULES.rule(
+    "356", "Ended before it started", "The date an episode ceased cannot be before it started."
+)
+def ends_after_start(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.end is not None and s.end < s.start:
+            yield f"{_named(s.start).capitalize()} ended on {govuk_date(s.end)}, before it began."
+
+
+@CHILD_RULES.rule(
+    "445", "Freeing order", "D1 (freeing order) cannot start an episode after December 2005."
+)
+def no_new_freeing_orders(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.legal_status == "D1" and s.start > FREEING_ORDERS_ENDED:
+            yield f"{_named(s.start).capitalize()} has legal status D1, ended in 2005."
+
+
+@CHILD_RULES.rule(
+    "142",
+    "Previous episode not ended",
+    "A new episode has started, but the previous episode has not ended.",
+)
+def previous_ended(child: Child, period: Period) -> Iterator[str]:
+    for before, after in zip(child.episodes, child.episodes[1:], strict=False):
+        if before.end is None:
+            yield (
+                f"{_named(before.start).capitalize()} has no end, but {_named(after.start)} began."
+            )
+
+
+@CHILD_RULES.rule(
+    "501", "Overlapping episodes", "A new episode cannot start before the previous one ended."
+)
+def no_overlap(child: Child, period: Period) -> Iterator[str]:
+    for before, after in zip(child.episodes, child.episodes[1:], strict=False):
+        if before.end is not None and after.start < before.end:
+            yield (
+                f"{_named(after.start).capitalize()} began before the one before it ended on "
+                f"{govuk_date(before.end)}."
+            )
+
+
+@CHILD_RULES.rule(
+    "432",
+    "New period after care ended",
+    "After the child ceased to be looked after, the next episode's RNE must be S.",
+)
+def starts_after_ceasing(child: Child, period: Period) -> Iterator[str]:
+    for before, after in zip(child.episodes, child.episodes[1:], strict=False):
+        if before.reason_ceased not in ("", "X1") and after.reason_new != "S":
+            yield f"{_named(after.start).capitalize()} follows the end of care but is not S."
+
+
+@CHILD_RULES.rule(
+    "225",
+    "Reason for placement change",
+    "When an episode ends because the placement changed, its reason must be recorded.",
+)
+def place_change_recorded(child: Child, period: Period) -> Iterator[str]:
+    for before, after in zip(child.episodes, child.episodes[1:], strict=False):
+        moved = before.reason_ceased == "X1" and after.reason_new in MOVES
+        if moved and not before.reason_place_change:
+            yield (
+                f"Record why the placement changed on {govuk_date(after.start)} "
+                "(REASON_PLACE_CHANGE)."
+            )
+
+
+@CHILD_RULES.rule(
+    "1009", "Reason for placement change code", "REASON_PLACE_CHANGE must be a DfE code."
+)
+def place_change_valid(child: Child, period: Period) -> Iterator[str]:
+    for s in child.episodes:
+        if s.reason_place_change and s.reason_place_change not in ReasonPlaceChange.values:
+            yield f"“{s.reason_place_change}” is not a reason for a placement change."

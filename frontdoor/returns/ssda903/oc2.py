@@ -1,0 +1,72 @@
+"""OC2: outcomes for children looked after continuously for 12 months at 31 March."""
+
+import datetime as dt
+
+from frontdoor.returns.ssda903.records import Child, Period, Return
+from frontdoor.returns.ssda903.table import Row, Table, flag, who
+
+COLUMNS = [
+    "CHILD",
+    "DOB",
+    "SDQ_SCORE",
+    "SDQ_REASON",
+    "CONVICTED",
+    "HEALTH_CHECK",
+    "IMMUNISATIONS",
+    "TEETH_CHECK",
+    "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE",
+    "INTERVENTION_RECEIVED",
+    "INTERVENTION_OFFERED",
+]
+SHORT_BREAKS = {"V3", "V4"}
+
+
+def in_cohort(child: Child, period: Period) -> bool:
+    """Looked after on 31 March, continuously since at least 12 months before, and not
+    only for short breaks."""
+    end = period.end
+    year_before = dt.date(end.year - 1, end.month, end.day)
+    if not child.looked_after_on(end):
+        return False
+    current = [s for s in child.spells if s.start <= end]
+    start = end
+    for s in reversed(current):
+        start = s.start
+        if s.is_new_period:
+            break
+    in_period = [s for s in current if s.start >= start]
+    return start <= year_before and any(s.legal_status not in SHORT_BREAKS for s in in_period)
+
+
+def checked_in_year(dates: list[dt.date], period: Period) -> bool:
+    """A check in the 12 months to 31 March."""
+    return any(period.start <= d <= period.end for d in dates)
+
+
+def rows(ret: Return) -> list[Row]:
+    found = []
+    for c in ret.looked_after():
+        if not in_cohort(c, ret.period) or c.outcomes is None:
+            continue
+        o = c.outcomes
+        health = checked_in_year(c.health_checks, ret.period)
+        found.append(
+            {
+                **who(c),
+                "SDQ_SCORE": "" if o.sdq_score is None else str(o.sdq_score),
+                "SDQ_REASON": o.sdq_reason,
+                "CONVICTED": flag(o.convicted),
+                "HEALTH_CHECK": flag(health),
+                "IMMUNISATIONS": flag(o.immunisations),
+                "TEETH_CHECK": flag(checked_in_year(c.dental_checks, ret.period)),
+                "HEALTH_ASSESSMENT": flag(health),
+                "SUBSTANCE_MISUSE": flag(o.substance_misuse),
+                "INTERVENTION_RECEIVED": flag(o.intervention_received),
+                "INTERVENTION_OFFERED": flag(o.intervention_offered),
+            }
+        )
+    return found
+
+
+TABLE = Table("OC2", "oc2.csv", COLUMNS, rows)

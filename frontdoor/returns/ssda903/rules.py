@@ -1,0 +1,22 @@
+"""Every validation rule the SSDA903 export runs on itself, and the check that runs them."""
+
+from frontdoor.returns.ssda903 import child_rules, episode_rules, record_rules
+from frontdoor.returns.ssda903.records import Return
+from frontdoor.returns.ssda903.rulebook import ChildCheck, Failure, Rule
+
+CHILD_RULES: list[tuple[Rule, ChildCheck]] = [
+    *child_rules.CHILD_RULES,
+    *episode_rules.CHILD_RULES,
+    *record_rules.CHILD_RULES,
+]
+RULES: list[Rule] = [rule for rule, _ in CHILD_RULES]
+
+
+def check(ret: Return) -> list[Failure]:
+    """Every failure of every rule, child by child."""
+    failures = []
+    for child in ret.children:
+        for rule, check_child in CHILD_RULES:
+            for message in check_child(child, ret.period):
+                failures.append(Failure(rule, child.child_id, child.person_id, message))
+    return failures

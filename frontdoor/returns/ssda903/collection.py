@@ -179,6 +179,7 @@ def collect(period: Period) -> Return:
             date_of_birth=person.date_of_birth,
             ethnicity=person.ethnicity,
             upn=person.upn,
+            upn_unknown=person.upn_unknown,
             spells=_spells(by_person[person.pk], period, homes.get(person.pk, "")),
         )
         child.care_leaver_birthday = care_leaver_birthday(child, period)

@@ -108,6 +108,7 @@ class Child:
     date_of_birth: dt.date | None
     ethnicity: str
     upn: str
+    upn_unknown: str = ""  # the reason recorded on the person (CIN codes UN1 to UN7)
     spells: list[Spell] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     health_checks: list[dt.date] = field(default_factory=list)

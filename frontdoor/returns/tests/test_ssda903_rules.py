@@ -145,3 +145,15 @@ def test_the_rule_fires(rule_id):
     messages = fired(BREAKS[rule_id](), rule_id)
     assert messages, f"{rule_id} did not fire"
     assert all(m.endswith(".") and m.lstrip("“")[:1].isupper() for m in messages)
+
+
+def test_the_header_gives_the_recorded_reason_for_no_upn_or_derives_one():
+    from frontdoor.returns.ssda903.header import upn
+    from frontdoor.returns.ssda903.records import Return
+
+    ret = Return(PERIOD, "802", [])
+    assert upn(replace(clean(), upn="K201123417001"), ret) == "K201123417001"
+    assert upn(replace(clean(), upn_unknown="UN4"), ret) == "UN4"  # recorded: arrived recently
+    assert upn(clean(), ret) == "UN5"  # aged 12, nothing recorded
+    assert upn(replace(clean(), date_of_birth=D(2021, 1, 5)), ret) == "UN1"  # not at school
+    assert upn(replace(clean(), upn_unknown="UN7"), ret) == "UN5"  # a CIN-only code

@@ -1,0 +1,350 @@
+"""Bulk de-duplication that learns from the file it is given (Splink on DuckDB).
+
+The shipped model (data/model-vN.json) was trained once on generated records; a council's
+export or a public reference set has other errors, other names and other addresses. So for
+a file, the model is estimated on the file itself:
+
+- comparisons (`BULK_COMPARISONS`): the online model's levels plus a swapped-names level
+  (given name and surname in each other's boxes), a level for a slip between two real
+  forenames (Isabella, Isabelle), and a free-text address compared by how many of its words
+  the two addresses share (a postcode inside the address is found by records.prepare);
+- u by random sampling on the file; m by Splink's expectation maximisation on the file,
+  starting from the shipped model's m (for a file of at least `LEARN_FROM` records: a
+  smaller file has too few pairs to learn from and keeps the shipped m and u);
+- the prior from the file: the share of pairs the model itself expects to be one person,
+  found as a fixed point over the pairs the blocking rules reach (`estimate_prior`);
+- blocking rules (`BULK_BLOCKING_RULES`) that reach records with no date of birth and no
+  postcode: name keys with address words, names alone where the name is rare enough that
+  its block stays small (`BLOCK_LIMIT`), and swapped names;
+- the threshold chosen from the model (`choose_threshold`): the probability that maximises
+  the F1 the model expects from its own probabilities, never below 0.5.
+"""
+
+import math
+from typing import Any
+
+from frontdoor.people.matching.comparisons import COMPARISONS, Level
+from frontdoor.people.matching.splink_model import BLOCKING_RULES, M_FLOOR, _level
+
+LEARN_FROM = 1_000
+BLOCK_LIMIT = 60  # records sharing a name key beyond which names alone do not block
+
+_SWAPPED = (
+    '("forename_l" = "surname_r" AND "surname_l" = "forename_r") OR ('
+    'jaro_winkler_similarity("forename_l", "surname_r") >= 0.9 AND '
+    'jaro_winkler_similarity("surname_l", "forename_r") >= 0.9)'
+)
+
+
+_CROSSED = (
+    'least(length("forename_l"), length("surname_r"), length("surname_l"), '
+    'length("forename_r")) >= 3 AND ('
+    'jaro_winkler_similarity("forename_l", "surname_r") >= 0.9 OR '
+    'jaro_winkler_similarity("surname_l", "forename_r") >= 0.9)'
+)
+
+
+def _none(a: Any, b: Any) -> bool:  # the bulk-only levels are read in SQL only
+    raise NotImplementedError
+
+
+def _add(levels: list[Level], after: str, new: Level) -> list[Level]:
+    out: list[Level] = []
+    for existing in levels:
+        out.append(existing)
+        if existing.label == after:
+            out.append(new)
+    return out
+
+
+def _overlap(share: float) -> str:
+    return (
+        'len(list_intersect("address_tokens_l", "address_tokens_r")) >= '
+        f'{share} * greatest(len("address_tokens_l"), len("address_tokens_r"))'
+    )
+
+
+def _bulk_comparisons() -> dict[str, list[Level]]:
+    out = dict(COMPARISONS)
+    swapped = Level("swapped", _SWAPPED, _none, "given name and surname swapped")
+    out["forename"] = _add(list(COMPARISONS["forename"]), "exact", swapped)
+    crossed = Level("crossed", _CROSSED, _none, "a name is in the other box")
+    out["forename"] = _add(out["forename"], "initial", crossed)
+    out["forename"] = _add(
+        out["forename"],
+        "typo",
+        Level(
+            "typo_known",
+            'least(length("forename_l"), length("forename_r")) >= 3 AND ('
+            'damerau_levenshtein("forename_l", "forename_r") <= 1 '
+            'OR jaro_winkler_similarity("forename_l", "forename_r") >= 0.94)',
+            _none,
+            "forename spelt similarly",
+        ),
+    )
+    out["surname"] = _add(list(COMPARISONS["surname"]), "exact", swapped)
+    residence = list(COMPARISONS["residence"])
+    residence = _add(
+        residence,
+        "address",
+        Level("address_most", _overlap(0.75), _none, "most of the address is the same"),
+    )
+    residence = _add(
+        residence,
+        "address_most",
+        Level("address_half", _overlap(0.5), _none, "half of the address is the same"),
+    )
+    out["residence"] = residence
+    out["surname"] = _add(
+        out["surname"],
+        "swapped",
+        Level(
+            "former",
+            'list_contains("former_list_r", "surname_l") '
+            'OR list_contains("former_list_l", "surname_r")',
+            _none,
+            "surname is a former surname",
+        ),
+    )
+    out["identifier"] = [
+        Level(
+            "null",
+            '("upn_l" IS NULL OR "upn_r" IS NULL) '
+            'AND ("la_child_id_l" IS NULL OR "la_child_id_r" IS NULL)',
+            _none,
+            "",
+        ),
+        Level("upn", '"upn_l" = "upn_r"', _none, "same UPN"),
+        Level("la_child_id", '"la_child_id_l" = "la_child_id_r"', _none, "same LA child ID"),
+        Level("different", "ELSE", _none, "different UPN or LA child ID"),
+    ]
+    return out
+
+
+BULK_COMPARISONS = _bulk_comparisons()
+
+# m to start from for the levels the shipped model does not have.
+_START_M = {
+    ("forename", "swapped"): 0.01,
+    ("forename", "typo_known"): 0.01,
+    ("forename", "crossed"): 0.01,
+    ("surname", "swapped"): 0.01,
+    ("residence", "address_most"): 0.05,
+    ("residence", "address_half"): 0.03,
+    ("surname", "former"): 0.01,
+    ("identifier", "upn"): 0.9,
+    ("identifier", "la_child_id"): 0.9,
+    ("identifier", "different"): 0.05,
+}
+
+_NAME_KEY = "name_key"  # forename initial and surname sound, NULL where the block is large
+_FULL_KEY = "full_key"  # forename and surname initial, NULL where the block is large
+# One field alone, where few records share its value.
+_SINGLE = ("forename", "surname", "dob")
+
+BULK_BLOCKING_RULES = [
+    *BLOCKING_RULES,
+    "l.upn = r.upn",
+    "l.la_child_id = r.la_child_id",
+    f"l.{_NAME_KEY} = r.{_NAME_KEY}",
+    f"l.{_FULL_KEY} = r.{_FULL_KEY}",
+    *(f"l.{c}_alone = r.{c}_alone" for c in _SINGLE),
+    "l.surname_phonetic = r.surname_phonetic AND l.house = r.house",
+    "l.forename_key = r.forename_key AND l.house = r.house",
+    "l.forename_initial = r.forename_initial AND l.street = r.street",
+    "l.forename = r.surname AND l.surname = r.forename",
+    "l.forename = r.surname AND l.dob = r.dob",
+    "l.surname = r.forename AND l.dob = r.dob",
+    "l.forename = r.surname AND l.house = r.house",
+    "l.surname = r.forename AND l.house = r.house",
+    "l.forename_initial = substr(r.surname, 1, 1) AND l.dob = r.dob "
+    "AND substr(l.surname, 1, 1) = r.forename_initial",
+    "l.forename_initial = substr(r.surname, 1, 1) AND l.house = r.house "
+    "AND substr(l.surname, 1, 1) = r.forename_initial",
+]
+
+# Columns the bulk comparisons and blocking rules read beyond records.PREPARE_SQL's.
+BULK_COLUMNS_SQL = f"""
+CREATE TABLE people_bulk AS
+SELECT * EXCLUDE (upn, la_child_id, former_names),
+  nullif(trim(upn), '') AS upn,
+  nullif(trim(la_child_id), '') AS la_child_id,
+  list_filter(list_transform(string_split(lower(coalesce(former_names, '')), '|'),
+    lambda w: trim(w)), lambda w: w <> '') AS former_list,
+  CASE WHEN count(*) OVER (PARTITION BY forename_initial, surname_phonetic) <= {BLOCK_LIMIT}
+    AND forename_initial IS NOT NULL AND surname_phonetic IS NOT NULL
+    THEN forename_initial || ':' || surname_phonetic END AS {_NAME_KEY},
+  CASE WHEN count(*) OVER (PARTITION BY forename, substr(surname, 1, 1)) <= {BLOCK_LIMIT}
+    AND forename IS NOT NULL AND surname IS NOT NULL
+    THEN forename || ':' || substr(surname, 1, 1) END AS {_FULL_KEY},
+  {
+    ", ".join(
+        f"CASE WHEN count(*) OVER (PARTITION BY {c}) <= {BLOCK_LIMIT} THEN {c} END AS {c}_alone"
+        for c in _SINGLE
+    )
+},
+  list_distinct(string_split(address, ' ')) AS address_tokens,
+  list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[0-9]+[a-z]?$'))[1]
+    AS house,
+  list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[a-z]{{3,}}$'))[1]
+    AS street
+FROM people
+"""
+
+
+def bulk_settings(model: dict[str, Any], prior: float) -> dict[str, Any]:
+    """Splink settings with the bulk comparisons, m and u from the shipped model to start."""
+    shipped = {
+        (c["output_column_name"], level["label_for_charts"]): level
+        for c in model["splink"]["comparisons"]
+        for level in c["comparison_levels"]
+    }
+    comparisons = []
+    for name, levels in BULK_COMPARISONS.items():
+        out = []
+        for level in levels:
+            spec = _level(level)
+            if level.label != "null":
+                known = shipped.get((name, level.label), {})
+                m = known.get("m_probability") or _START_M.get((name, level.label), 0.01)
+                u = known.get("u_probability") or 0.001
+                spec["m_probability"], spec["u_probability"] = m, u
+            out.append(spec)
+        comparisons.append(
+            {"output_column_name": name, "comparison_description": name, "comparison_levels": out}
+        )
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "probability_two_random_records_match": prior,
+        "blocking_rules_to_generate_predictions": BULK_BLOCKING_RULES,
+        "comparisons": comparisons,
+        "retain_intermediate_calculation_columns": False,
+        "retain_matching_columns": False,
+        "max_iterations": 20,
+    }
+
+
+# EM sessions: each blocks on some fields and estimates the others' m.
+EM_SESSIONS = [
+    "l.dob = r.dob AND l.forename_initial = r.forename_initial",
+    "l.surname_phonetic = r.surname_phonetic AND l.forename_initial = r.forename_initial "
+    "AND l.house = r.house",
+    "l.surname_phonetic = r.surname_phonetic AND l.forename_key = r.forename_key "
+    "AND l.birth_year = r.birth_year",
+]
+
+
+def _settle_m(linker: Any, start: dict[tuple[str, str], float]) -> None:
+    """Levels the file never showed keep no m of their own; m at least M_FLOOR; sum 1.
+
+    EM leaves a level it saw no pair in at its starting m (the shipped model's "same
+    address and postcode" in a file without postcodes), so such a level is set to the
+    floor and each comparison's m scaled back to a total of one.
+    """
+    for comparison in linker._settings_obj.comparisons:
+        levels = [lv for lv in comparison.comparison_levels if not lv.is_null_level]
+        for level in levels:
+            key = (comparison.output_column_name, level.label_for_charts)
+            m = level.m_probability or 0.0
+            if m == start.get(key) or m < M_FLOOR:
+                level.m_probability = M_FLOOR
+        total = sum(level.m_probability for level in levels)
+        for level in levels:
+            level.m_probability = level.m_probability / total
+
+
+def learned_linker(connection: Any, model: dict[str, Any], records: int) -> Any:
+    """A Splink linker over table `people` with parameters learnt from the file."""
+    import logging
+
+    from splink import DuckDBAPI, Linker
+
+    connection.execute(BULK_COLUMNS_SQL)
+    start_prior = 1.0 / max(records - 1, 1)
+    settings = bulk_settings(model, start_prior)
+    start = {
+        (c["output_column_name"], lv["label_for_charts"]): lv.get("m_probability")
+        for c in settings["comparisons"]
+        for lv in c["comparison_levels"]
+    }
+    linker = Linker("people_bulk", settings, DuckDBAPI(connection))
+    quiet = logging.getLogger("splink")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        if records >= LEARN_FROM:
+            linker.training.estimate_u_using_random_sampling(
+                max_pairs=min(5e6, records * 50), seed=1
+            )
+            for rule in EM_SESSIONS:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True
+                )
+            _settle_m(linker, start)
+    finally:
+        quiet.setLevel(level)
+    return linker
+
+
+def estimate_prior(factors: list[float], all_pairs: int, start: float) -> float:
+    """The share of all pairs that are one person, as the model's own probabilities say.
+
+    `factors` are the Bayes factors (m/u over every comparison) of the pairs blocking
+    reached; the pairs it did not reach are taken as different people. The prior p is the
+    fixed point p = sum of P(match | factor, p) / all pairs.
+    """
+    prior = start
+    for _ in range(50):
+        odds = prior / (1 - prior)
+        expected = sum(k * odds / (1 + k * odds) for k in factors)
+        new = min(max(expected / max(all_pairs, 1), 1e-12), 0.5)
+        if abs(new - prior) <= 1e-6 * prior:
+            return new
+        prior = new
+    return prior
+
+
+def choose_threshold(probabilities: list[float]) -> float:
+    """The probability at or above which pairs are joined: the best F1 the model expects.
+
+    With calibrated probabilities, joining the pairs at or above t is expected to find
+    sum(p) of the sum(p over all) true pairs among the n joined: expected F1 is
+    2 * found / (n + all). Never below 0.5: a pair the model thinks more likely two people
+    than one is not joined.
+    """
+    ordered = sorted(probabilities, reverse=True)
+    total = sum(ordered)
+    if not ordered or total <= 0:
+        return 0.5
+    best, threshold, found = -1.0, 0.5, 0.0
+    for n, p in enumerate(ordered, start=1):
+        found += p
+        f1 = 2 * found / (n + total)
+        if f1 > best:
+            best, threshold = f1, p
+    return max(0.5, threshold)
+
+
+def predict_learned(
+    connection: Any, model: dict[str, Any], threshold: float | None
+) -> tuple[list[tuple[str, str, float]], float]:
+    """Pairs at or above the threshold (chosen from the model if None), and the threshold."""
+    records = connection.execute("SELECT count(*) FROM people").fetchall()[0][0]
+    linker = learned_linker(connection, model, records)
+    prior = linker._settings_obj._probability_two_random_records_match
+    result = linker.inference.predict(threshold_match_weight=math.log2(prior / (1 - prior)))
+    rows = connection.execute(
+        f"SELECT unique_id_l, unique_id_r, match_weight FROM {result.physical_name}"
+    ).fetchall()
+    base = math.log2(prior / (1 - prior))
+    factors = [2.0 ** (w - base) for _, _, w in rows]
+    fitted = estimate_prior(factors, records * (records - 1) // 2, prior)
+    odds = fitted / (1 - fitted)
+    pairs = [
+        (str(a), str(b), (k * odds) / (1 + k * odds))
+        for (a, b, _), k in zip(rows, factors, strict=True)
+    ]
+    limit = threshold if threshold is not None else choose_threshold([p for _, _, p in pairs])
+    connection.close()
+    return [pair for pair in pairs if pair[2] >= limit], limit

@@ -21,13 +21,14 @@ a file, the model is estimated on the file itself:
 """
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from frontdoor.people.matching.comparisons import COMPARISONS, Level
 from frontdoor.people.matching.splink_model import BLOCKING_RULES, M_FLOOR, _level
 
 LEARN_FROM = 1_000
-BLOCK_LIMIT = 60  # records sharing a name key beyond which names alone do not block
+BLOCK_LIMIT = 40  # records sharing a key beyond which the key alone does not block
 
 _SWAPPED = (
     '("forename_l" = "surname_r" AND "surname_l" = "forename_r") OR ('
@@ -137,21 +138,25 @@ _START_M = {
     ("identifier", "different"): 0.05,
 }
 
-_NAME_KEY = "name_key"  # forename initial and surname sound, NULL where the block is large
-_FULL_KEY = "full_key"  # forename and surname initial, NULL where the block is large
-# One field alone, where few records share its value.
-_SINGLE = ("forename", "surname", "dob")
+# Keys that block only where few records share them (at most BLOCK_LIMIT): a name, a date of
+# birth, a name with a house number or street. "Smith" or 1 January brings no block of
+# thousands at 2 million records; a rarer name blocks on its own.
+BOUNDED_KEYS: dict[str, tuple[str, ...]] = {
+    "name_key": ("forename_initial", "surname_phonetic"),
+    "full_key": ("forename", "substr(surname, 1, 1)"),
+    "forename_alone": ("forename",),
+    "surname_alone": ("surname",),
+    "dob_alone": ("dob",),
+    "street_key": ("forename_initial", "street"),
+    "house_surname": ("surname_phonetic", "house"),
+    "house_forename": ("forename_key", "house"),
+}
 
 BULK_BLOCKING_RULES = [
     *BLOCKING_RULES,
     "l.upn = r.upn",
     "l.la_child_id = r.la_child_id",
-    f"l.{_NAME_KEY} = r.{_NAME_KEY}",
-    f"l.{_FULL_KEY} = r.{_FULL_KEY}",
-    *(f"l.{c}_alone = r.{c}_alone" for c in _SINGLE),
-    "l.surname_phonetic = r.surname_phonetic AND l.house = r.house",
-    "l.forename_key = r.forename_key AND l.house = r.house",
-    "l.forename_initial = r.forename_initial AND l.street = r.street",
+    *(f"l.{key} = r.{key}" for key in BOUNDED_KEYS),
     "l.forename = r.surname AND l.surname = r.forename",
     "l.forename = r.surname AND l.dob = r.dob",
     "l.surname = r.forename AND l.dob = r.dob",
@@ -163,32 +168,34 @@ BULK_BLOCKING_RULES = [
     "AND substr(l.surname, 1, 1) = r.forename_initial",
 ]
 
+
+def _bounded(key: str, parts: tuple[str, ...]) -> str:
+    present = " AND ".join(f"{part} IS NOT NULL" for part in parts)
+    together = ", ".join(parts)
+    return (
+        f"CASE WHEN {present} AND count(*) OVER (PARTITION BY {together}) <= {BLOCK_LIMIT} "
+        f"THEN concat_ws(':', {together}) END AS {key}"
+    )
+
+
 # Columns the bulk comparisons and blocking rules read beyond records.PREPARE_SQL's.
 BULK_COLUMNS_SQL = f"""
 CREATE TABLE people_bulk AS
-SELECT * EXCLUDE (upn, la_child_id, former_names),
-  nullif(trim(upn), '') AS upn,
-  nullif(trim(la_child_id), '') AS la_child_id,
-  list_filter(list_transform(string_split(lower(coalesce(former_names, '')), '|'),
-    lambda w: trim(w)), lambda w: w <> '') AS former_list,
-  CASE WHEN count(*) OVER (PARTITION BY forename_initial, surname_phonetic) <= {BLOCK_LIMIT}
-    AND forename_initial IS NOT NULL AND surname_phonetic IS NOT NULL
-    THEN forename_initial || ':' || surname_phonetic END AS {_NAME_KEY},
-  CASE WHEN count(*) OVER (PARTITION BY forename, substr(surname, 1, 1)) <= {BLOCK_LIMIT}
-    AND forename IS NOT NULL AND surname IS NOT NULL
-    THEN forename || ':' || substr(surname, 1, 1) END AS {_FULL_KEY},
-  {
-    ", ".join(
-        f"CASE WHEN count(*) OVER (PARTITION BY {c}) <= {BLOCK_LIMIT} THEN {c} END AS {c}_alone"
-        for c in _SINGLE
-    )
-},
-  list_distinct(string_split(address, ' ')) AS address_tokens,
-  list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[0-9]+[a-z]?$'))[1]
-    AS house,
-  list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[a-z]{{3,}}$'))[1]
-    AS street
-FROM people
+WITH words AS (
+  SELECT * EXCLUDE (upn, la_child_id, former_names),
+    nullif(trim(upn), '') AS upn,
+    nullif(trim(la_child_id), '') AS la_child_id,
+    list_filter(list_transform(string_split(lower(coalesce(former_names, '')), '|'),
+      lambda w: trim(w)), lambda w: w <> '') AS former_list,
+    list_distinct(string_split(address, ' ')) AS address_tokens,
+    list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[0-9]+[a-z]?$'))[1]
+      AS house,
+    list_filter(string_split(address, ' '), lambda w: regexp_matches(w, '^[a-z]{{3,}}$'))[1]
+      AS street
+  FROM people
+)
+SELECT *, {", ".join(_bounded(key, parts) for key, parts in BOUNDED_KEYS.items())}
+FROM words
 """
 
 
@@ -235,8 +242,18 @@ EM_SESSIONS = [
 ]
 
 
-def _settle_m(linker: Any, start: dict[tuple[str, str], float]) -> None:
-    """Levels the file never showed keep no m of their own; m at least M_FLOOR; sum 1.
+# The levels that tell twins apart: EM on a file with twins cannot tell a twin from a
+# duplicate (same surname, date of birth and address), so it would learn that one child's
+# records often differ in forename and NHS number. Their m never rises above the shipped
+# model's, which was learnt from labelled pairs.
+TWIN_LEVELS = (("forename", "different"), ("nhs_number", "different"))
+
+
+def _settle_m(
+    linker: Any, start: dict[tuple[str, str], float], shipped: dict[tuple[str, str], float]
+) -> None:
+    """Levels the file never showed keep no m of their own; m at least M_FLOOR; sum 1;
+    swapped names no more telling than the same names.
 
     EM leaves a level it saw no pair in at its starting m (the shipped model's "same
     address and postcode" in a file without postcodes), so such a level is set to the
@@ -247,11 +264,25 @@ def _settle_m(linker: Any, start: dict[tuple[str, str], float]) -> None:
         for level in levels:
             key = (comparison.output_column_name, level.label_for_charts)
             m = level.m_probability or 0.0
-            if m == start.get(key) or m < M_FLOOR:
+            if m == start.get(key):
+                # Not seen in the file: no evidence either way.
+                level.m_probability = level.u_probability = M_FLOOR
+            elif m < M_FLOOR:
                 level.m_probability = M_FLOOR
+            if key in TWIN_LEVELS and key in shipped:
+                level.m_probability = min(level.m_probability, shipped[key])
         total = sum(level.m_probability for level in levels)
         for level in levels:
             level.m_probability = level.m_probability / total
+        # Swapped names are one piece of evidence, seen twice (in the forename and in the
+        # surname): the surname's swapped level says no more than a shared surname, or
+        # "Thomas Campbell" and "Campbell Thomas" born weeks apart would be one person.
+        exact = next((lv for lv in levels if lv.label_for_charts == "exact"), None)
+        if comparison.output_column_name != "surname" or exact is None:
+            continue  # the forename's swapped level keeps its own u: the names' rarity
+        for level in levels:
+            if level.label_for_charts == "swapped":
+                level.u_probability = max(level.u_probability or 0.0, exact.u_probability)
 
 
 def learned_linker(connection: Any, model: dict[str, Any], records: int) -> Any:
@@ -281,23 +312,31 @@ def learned_linker(connection: Any, model: dict[str, Any], records: int) -> Any:
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True
                 )
-            _settle_m(linker, start)
+            shipped = {
+                (c["output_column_name"], lv["label_for_charts"]): lv.get("m_probability")
+                for c in model["splink"]["comparisons"]
+                for lv in c["comparison_levels"]
+            }
+            _settle_m(linker, start, shipped)
     finally:
         quiet.setLevel(level)
     return linker
 
 
-def estimate_prior(factors: list[float], all_pairs: int, start: float) -> float:
+def estimate_prior(factors: Sequence[float], all_pairs: int, start: float) -> float:
     """The share of all pairs that are one person, as the model's own probabilities say.
 
     `factors` are the Bayes factors (m/u over every comparison) of the pairs blocking
     reached; the pairs it did not reach are taken as different people. The prior p is the
     fixed point p = sum of P(match | factor, p) / all pairs.
     """
+    import numpy as np
+
+    k = np.asarray(factors, dtype=float)
     prior = start
-    for _ in range(50):
+    for _ in range(100):
         odds = prior / (1 - prior)
-        expected = sum(k * odds / (1 + k * odds) for k in factors)
+        expected = float(np.sum(k * odds / (1 + k * odds)))
         new = min(max(expected / max(all_pairs, 1), 1e-12), 0.5)
         if abs(new - prior) <= 1e-6 * prior:
             return new
@@ -305,25 +344,21 @@ def estimate_prior(factors: list[float], all_pairs: int, start: float) -> float:
     return prior
 
 
-def choose_threshold(probabilities: list[float]) -> float:
+def choose_threshold(probabilities: Sequence[float]) -> float:
     """The probability at or above which pairs are joined: the best F1 the model expects.
 
-    With calibrated probabilities, joining the pairs at or above t is expected to find
-    sum(p) of the sum(p over all) true pairs among the n joined: expected F1 is
-    2 * found / (n + all). Never below 0.5: a pair the model thinks more likely two people
-    than one is not joined.
+    With calibrated probabilities, joining the n pairs at or above t is expected to find
+    sum(p) of the sum(p over all) true pairs: expected F1 is 2 * found / (n + all). Never
+    below 0.5: a pair the model thinks more likely two people than one is not joined.
     """
-    ordered = sorted(probabilities, reverse=True)
-    total = sum(ordered)
-    if not ordered or total <= 0:
+    import numpy as np
+
+    ordered = np.sort(np.asarray(probabilities, dtype=float))[::-1]
+    total = float(ordered.sum())
+    if not len(ordered) or total <= 0:
         return 0.5
-    best, threshold, found = -1.0, 0.5, 0.0
-    for n, p in enumerate(ordered, start=1):
-        found += p
-        f1 = 2 * found / (n + total)
-        if f1 > best:
-            best, threshold = f1, p
-    return max(0.5, threshold)
+    f1 = 2 * np.cumsum(ordered) / (np.arange(1, len(ordered) + 1) + total)
+    return max(0.5, float(ordered[int(np.argmax(f1))]))
 
 
 def predict_learned(

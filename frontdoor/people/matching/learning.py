@@ -242,11 +242,12 @@ EM_SESSIONS = [
 ]
 
 
-# The levels that tell twins apart: EM on a file with twins cannot tell a twin from a
-# duplicate (same surname, date of birth and address), so it would learn that one child's
-# records often differ in forename and NHS number. Their m never rises above the shipped
+# The levels that tell twins and siblings apart: EM on a file with twins cannot tell a twin
+# from a duplicate (same surname, date of birth and address), nor a brother from a record of
+# the child with the date of birth changed, so it would learn that one child's records often
+# differ in forename, NHS number and date of birth. Their m never rises above the shipped
 # model's, which was learnt from labelled pairs.
-TWIN_LEVELS = (("forename", "different"), ("nhs_number", "different"))
+TWIN_LEVELS = (("forename", "different"), ("nhs_number", "different"), ("dob", "different"))
 
 
 def _settle_m(

@@ -67,6 +67,7 @@ class Records:
 
     def add(self, record_id: str, cells: list[str], linkable: bool) -> None:
         self.ids.append(record_id)
+        cells = [*cells, *[""] * (len(RAW_COLUMNS) - len(cells))]  # the 8-column file's 7
         for column, cell in zip(RAW_COLUMNS, cells, strict=True):
             self.raw[column].append(cell)
         self.linkable.append(linkable)

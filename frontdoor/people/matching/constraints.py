@@ -89,18 +89,6 @@ def swapped_names(a: Prepared, b: Prepared) -> bool:
     return bool(JaroWinkler.similarity(x, q) >= 0.9 and JaroWinkler.similarity(y, p) >= 0.9)
 
 
-def crossed_name(a: Prepared, b: Prepared) -> bool:
-    """One record's forename is the other's surname, or the other way (Tennent Alannah and
-    Chloe Tennent): a surname typed in the forename box. A brother's forename is not his
-    sister's surname."""
-    x, y, p, q = a["forename"], a["surname"], b["forename"], b["surname"]
-    if not (x and y and p and q) or x == y or p == q:
-        return False
-    if min(len(x), len(y), len(p), len(q)) < 3:
-        return False
-    return bool(JaroWinkler.similarity(x, q) >= 0.9 or JaroWinkler.similarity(y, p) >= 0.9)
-
-
 # Forename levels that are one name written another way, not a brother's or sister's name.
 ONE_NAME = ("exact", "spelling", "nickname", "typo")
 
@@ -117,7 +105,7 @@ def never_one_person(a: Prepared, b: Prepared) -> bool:
         return a["nhs_number"] != b["nhs_number"]
     if a["forename"] == b["forename"]:
         levels = {"forename": "exact"}
-    elif swapped_names(a, b) or crossed_name(a, b):
+    elif swapped_names(a, b):
         return False
     else:
         forename = level("forename", a, b).label

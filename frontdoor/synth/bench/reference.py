@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -620,8 +621,8 @@ def run_reference_benchmark(
             row["true_pairs"] = sum(_pairs(n) for n in Counter(truth).values())
             target = Path(folder) / f"{name}-out.csv"
             methods: dict[str, Callable[[Path], list[str]]] = {
-                "front_door": lambda s, t=target: _front_door(s, t),
-                "front_door_no_veto": lambda s, t=target: _front_door(s, t, twin_veto=False),
+                "front_door": partial(_front_door, target=target),
+                "front_door_no_veto": partial(_front_door, target=target, twin_veto=False),
                 "splink": plain_splink,
             }
             for label, method in methods.items():

@@ -177,8 +177,11 @@ def test_the_prior_is_the_share_of_pairs_the_model_expects_to_be_one_person():
 
 def test_the_threshold_is_what_the_model_says_and_never_below_a_half():
     assert choose_threshold([0.99] * 50 + [0.2] * 50) == 0.99
-    assert choose_threshold([0.99] * 50 + [0.9] * 50) == 0.9
-    # Precision weighs twice: pairs at 0.6 are left out where F1 alone would take them.
+    assert choose_threshold([0.99] * 50 + [0.97] * 50) == 0.97
+    # Precision weighs 25 times: pairs at 0.9 are left out where F1, or F-beta with beta
+    # 1/2, would take them.
+    assert choose_threshold([0.99] * 50 + [0.9] * 50) == 0.99
+    assert choose_threshold([0.99] * 50 + [0.9] * 50, beta=0.5) == 0.9
     assert choose_threshold([0.99] * 50 + [0.6] * 50) == 0.99
     assert choose_threshold([0.99] * 50 + [0.6] * 50, beta=1.0) == 0.6
     assert choose_threshold([0.3, 0.2]) == 0.5

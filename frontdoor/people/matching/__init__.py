@@ -6,7 +6,8 @@ reasons for each; `search_people()` answers a worker's free-text search. A Candi
 `score(a, b)` applies the trained Fellegi-Sunter model (data/model-vN.json, trained with
 Splink by `train_model()`, which `frontdoor people train-model` calls) to two records:
 probability, band and evidence. `dedupe()` finds the records of a CSV that are one person
-(`frontdoor people dedupe`), with the model `load_model()` reads. `name_table()` is the
+(`frontdoor people dedupe`): the model `load_model()` reads is its starting point, and the
+parameters, prior and threshold are learnt from the file itself (learning.py). `name_table()` is the
 table of given names, spellings and nicknames that matching knows.
 
 Other apps import matching from here only; Splink, DuckDB and pandas are imported inside

@@ -9,7 +9,7 @@ model's probability below the review band (model.py); in bulk de-duplication,
 from collections.abc import Mapping
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from frontdoor.people.matching.comparisons import level
 from frontdoor.people.matching.names import is_typo, name_table
@@ -77,16 +77,36 @@ def clearly_different_forenames(a: Prepared, b: Prepared) -> bool:
     )
 
 
+def swapped_names(a: Prepared, b: Prepared) -> bool:
+    """Given name and surname in each other's boxes (Nathan Morrison, Morrison Nathan).
+
+    Allowing a slip in either ("Vincen Luke", "Lue Vincent"). No twin or sibling is named
+    like that: a brother's forename is not his sister's surname.
+    """
+    x, y, p, q = a["forename"], a["surname"], b["forename"], b["surname"]
+    if not (x and y and p and q) or x in (p, y) or p == q:
+        return False
+    return bool(JaroWinkler.similarity(x, q) >= 0.9 and JaroWinkler.similarity(y, p) >= 0.9)
+
+
+# Forename levels that are one name written another way, not a brother's or sister's name.
+ONE_NAME = ("exact", "spelling", "nickname", "typo")
+
+
 def never_one_person(a: Prepared, b: Prepared) -> bool:
     """Records that must never be put in one cluster, whatever chain of links joins them.
 
     Different NHS numbers; without a shared NHS number, clearly different forenames (twins)
-    or different forenames and sexes; or a brother or sister (could_be_siblings).
+    or different forenames and sexes; or a brother or sister (could_be_siblings) - but not
+    names swapped between the boxes, nor a forename mistyped or shortened (a typo or a
+    nickname of one forename is one child whose date of birth was recorded differently).
     """
     if a["nhs_number"] and b["nhs_number"]:
         return a["nhs_number"] != b["nhs_number"]
     if a["forename"] == b["forename"]:
         levels = {"forename": "exact"}
+    elif swapped_names(a, b):
+        return False
     else:
         forename = level("forename", a, b).label
         if forename == "different" and (
@@ -97,5 +117,7 @@ def never_one_person(a: Prepared, b: Prepared) -> bool:
     levels["dob"] = level("dob", a, b).label
     if levels["dob"] != "different":
         return False
+    if levels["forename"] in ONE_NAME:
+        return False  # a typo or nickname of the same forename: one child, dates aside
     levels["residence"] = level("residence", a, b).label
     return could_be_siblings(levels)

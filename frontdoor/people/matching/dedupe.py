@@ -11,7 +11,6 @@ siblings share a surname, date of birth and address; no chain of links may join 
 """
 
 import csv
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,10 +19,12 @@ from typing import Any, TextIO
 
 from frontdoor.lib.identifiers import normalise_nhs_number
 from frontdoor.lib.progress import progress_bar
+from frontdoor.people.matching.columns import Layout, layout_for, read_date
 from frontdoor.people.matching.constraints import never_one_person
-from frontdoor.people.matching.records import INPUT_COLUMNS, Prepared, name_columns, prepare
+from frontdoor.people.matching.records import Prepared, name_columns, prepare
 
-DEFAULT_THRESHOLD = 0.9
+# None: the threshold is chosen from the model learnt on the file (learning.choose_threshold).
+DEFAULT_THRESHOLD: float | None = None
 
 
 @dataclass
@@ -35,7 +36,20 @@ class BadRow:
         return f"line {self.line}: {self.reason}"
 
 
-RAW_COLUMNS = ("given_name", "surname", "dob", "sex", "postcode", "address", "nhs")
+RAW_COLUMNS = (
+    "given_name",
+    "surname",
+    "dob",
+    "sex",
+    "postcode",
+    "address",
+    "nhs",
+    "upn",
+    "la_child_id",
+    "former_names",
+)
+# The raw columns after the 8-column file's; read from a mapped file (columns.py).
+EXTRA = RAW_COLUMNS[7:]
 
 
 @dataclass
@@ -53,6 +67,7 @@ class Records:
 
     def add(self, record_id: str, cells: list[str], linkable: bool) -> None:
         self.ids.append(record_id)
+        cells = [*cells, *[""] * (len(RAW_COLUMNS) - len(cells))]  # the 8-column file's 7
         for column, cell in zip(RAW_COLUMNS, cells, strict=True):
             self.raw[column].append(cell)
         self.linkable.append(linkable)
@@ -68,12 +83,15 @@ class Records:
             "unique_id": self.ids,
             **self.names,
             **{c: self.raw[c] for c in ("dob", "sex", "postcode", "address", "nhs")},
+            **{c: self.raw[c] for c in EXTRA},
         }
 
     def prepared(self, index: int) -> Prepared:
         """One record prepared as records.prepare() does it (for the clustering rules)."""
         cells = dict(zip(RAW_COLUMNS, (self.raw[c][index] for c in RAW_COLUMNS), strict=True))
         cells["date_of_birth"], cells["nhs_number"] = cells.pop("dob"), cells.pop("nhs")
+        for extra in EXTRA:
+            cells.pop(extra)
         return prepare({"record_id": self.ids[index], **cells})
 
     def __len__(self) -> int:
@@ -84,21 +102,17 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(value.split("|")) if value else ()
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SEXES = {"", "M", "F", "U", "MALE", "FEMALE", "UNKNOWN"}
 
 
 def check_row(cells: list[str]) -> list[str]:
     """What is wrong with a row's cells (after record_id; empty if nothing)."""
     problems = []
-    _, _, born, sex, _, _, nhs = cells
-    if born:
-        try:
-            if not _DATE.fullmatch(born):
-                raise ValueError
-            dt.date.fromisoformat(born)
-        except ValueError:
-            problems.append(f"date_of_birth {born!r} is not a date like 2016-05-10")
+    born, sex, nhs = cells[2], cells[3], cells[6]
+    if born and read_date(born) is None:
+        problems.append(
+            f"date_of_birth {born!r} is not a date (2016-05-10, 10/05/2016 or 10 May 2016)"
+        )
     if sex.strip().upper() not in _SEXES:
         problems.append(f"sex {sex!r} is not M, F or empty")
     if nhs and not (len(nhs) == 10 and nhs.isdigit()):
@@ -111,24 +125,48 @@ def check_row(cells: list[str]) -> list[str]:
 _EMPTY = [""] * len(RAW_COLUMNS)
 
 
-def read_records(stream: TextIO, progress: Any = None) -> Records:
+def _cells(layout: Layout, row: list[str]) -> tuple[str, list[str]]:
+    """record_id and the RAW_COLUMNS cells of a row, the date of birth as ISO if it reads."""
+    if layout.eight:
+        cells = [*row[1:], *([""] * len(EXTRA))]
+        cells[2] = read_date(cells[2]) or cells[2]
+        return row[0].strip(), cells
+    got = layout.read(row)
+    born = got["date_of_birth"]
+    return got["record_id"], [
+        got["given_name"],
+        got["surname"],
+        read_date(born) or born,
+        got["sex"],
+        got["postcode"],
+        got["address"],
+        got["nhs_number"],
+        re.sub(r"\s", "", got["upn"]).upper(),
+        got["la_child_id"].upper(),
+        got["former_names"],
+    ]
+
+
+def read_records(
+    stream: TextIO, progress: Any = None, columns: dict[str, list[str]] | None = None
+) -> Records:
     """Read every row; report malformed rows and keep them as people of their own.
 
-    Raises ValueError if the header is not the expected one.
+    The 8-column header, or any header whose columns `columns` (columns.parse_columns) or
+    their usual names say which field each is. Raises ValueError (columns.MappingError)
+    with what is wrong and what would be right if the header cannot be read.
     """
     reader = csv.reader(stream)
-    header = [h.strip().lower() for h in next(reader, [])]
-    if header != list(INPUT_COLUMNS):
-        raise ValueError(f"The first line must be the header {','.join(INPUT_COLUMNS)}.")
+    layout = layout_for(next(reader, []), columns)
     records = Records()
     seen: dict[str, int] = {}
-    width = len(INPUT_COLUMNS)
+    width = layout.width
     for count, row in enumerate(reader, start=1):
         if progress is not None and count % 10_000 == 0:
             progress.update(10_000)
         if not any(cell.strip() for cell in row):
             continue  # a blank line is no record
-        record_id = row[0].strip()
+        record_id, cells = _cells(layout, row) if len(row) == width else (row[0].strip(), [])
         if not record_id or record_id in seen:
             reason = (
                 f"record_id {record_id!r} already used on line {seen[record_id]}"
@@ -139,7 +177,6 @@ def read_records(stream: TextIO, progress: Any = None) -> Records:
             records.unclustered.append((len(records), record_id))
             continue
         seen[record_id] = reader.line_num
-        cells = row[1:]
         if len(row) == width:
             problems = check_row(cells)
         else:
@@ -153,8 +190,9 @@ def read_records(stream: TextIO, progress: Any = None) -> Records:
 class Clusters:
     """Union-find over record numbers that refuses joins putting twins in one cluster."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, twin_veto: bool = True) -> None:
         self.records = records
+        self.twin_veto = twin_veto
         self.parent = list(range(len(records)))
         self.members: dict[int, list[int]] = {}
         self.prepared: dict[int, Prepared] = {}
@@ -176,6 +214,8 @@ class Clusters:
         return found
 
     def _compatible(self, a: int, b: int) -> bool:
+        if not self.twin_veto:
+            return True
         return not any(
             never_one_person(self._record(i), self._record(j))
             for i in self._members(a)
@@ -197,13 +237,20 @@ class Clusters:
 
 
 def cluster(
-    records: Records, pairs: list[tuple[str, str, float]], progress: Any = None
+    records: Records,
+    pairs: list[tuple[str, str, float]],
+    progress: Any = None,
+    twin_veto: bool = True,
 ) -> list[int]:
-    """Cluster number (the record number of its first record) for each record."""
+    """Cluster number (the record number of its first record) for each record.
+
+    `twin_veto=False` drops the cannot-link rule (never_one_person): only for a file known
+    to hold no twins or siblings, such as a reference set whose errors replace forenames.
+    """
     index = {record_id: n for n, record_id in enumerate(records.ids)}
-    clusters = Clusters(records)
+    clusters = Clusters(records, twin_veto)
     linkable = list(records.linkable)
-    for n in _ambiguous(records, pairs, index, clusters):
+    for n in _ambiguous(records, pairs, index, clusters) if twin_veto else ():
         linkable[n] = False
     for left, right, _ in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
         if progress is not None:
@@ -256,6 +303,7 @@ class Result:
     pairs: int
     bad: list[BadRow]
     unclustered: int = 0  # rows written with no cluster_id (no record_id of their own)
+    threshold: float = 0.5  # the match probability at or above which records were joined
 
 
 def dedupe(
@@ -263,32 +311,40 @@ def dedupe(
     target: Path,
     model: dict[str, Any],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = DEFAULT_THRESHOLD,
     progress: bool = True,
     on_bad_row: Any = None,
+    twin_veto: bool = True,
+    columns: dict[str, list[str]] | None = None,
 ) -> Result:
     """De-duplicate `source` into `target` (record_id,cluster_id for every readable row)."""
-    from frontdoor.people.matching.splink_model import predict_pairs
+    from frontdoor.people.matching.splink_model import predict_file
 
     with (
         source.open(newline="", encoding="utf-8-sig") as stream,
         progress_bar(enabled=progress, desc="Reading", unit=" rows") as bar,
     ):
-        records = read_records(stream, bar)
+        records = read_records(stream, bar, columns)
     if on_bad_row is not None:
         for bad in records.bad:
             on_bad_row(bad)
     with progress_bar(enabled=progress, desc="Scoring pairs (Splink, DuckDB)", total=1) as bar:
-        pairs = predict_pairs(records.frame_columns(), model, threshold) if len(records) > 1 else []
+        pairs, used = (
+            predict_file(records.frame_columns(), model, threshold)
+            if len(records) > 1
+            else ([], threshold or 0.5)
+        )
         bar.update(1)
     with progress_bar(enabled=progress, desc="Clustering", total=len(pairs), unit=" pairs") as bar:
-        numbers = cluster(records, pairs, bar)
+        numbers = cluster(records, pairs, bar, twin_veto)
     ids = records.ids
     with target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(("record_id", "cluster_id"))
         writer.writerows(_rows(ids, numbers, records.unclustered))
-    return Result(len(ids), len(set(numbers)), len(pairs), records.bad, len(records.unclustered))
+    return Result(
+        len(ids), len(set(numbers)), len(pairs), records.bad, len(records.unclustered), used
+    )
 
 
 def _rows(

@@ -69,6 +69,16 @@ def normalise_address(address: str) -> str:
     return " ".join(_ADDRESS_WORDS.get(w, w) for w in words)
 
 
+# A UK postcode written inside a free-text address ("12 Oak Rd, Bristol BS5 6XY").
+_POSTCODE_IN_ADDRESS = r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b"
+
+
+def postcode_in(address: str) -> str:
+    """The UK postcode a free-text address holds, compact ("BS56XY"), or ""."""
+    found = re.search(_POSTCODE_IN_ADDRESS, (address or "").upper())
+    return found.group(1) + found.group(2) if found else ""
+
+
 @lru_cache(maxsize=200_000)
 def _forename_features(given: str) -> tuple[str, str, tuple[str, ...], bool, tuple[str, ...], str]:
     table = name_table()
@@ -99,6 +109,8 @@ def prepare(record: Mapping[str, Any]) -> Prepared:
     surname, surname_parts, surname_phonetic = _surname_features(str(record.get("surname") or ""))
     dob = str(record.get("date_of_birth") or "").strip()
     raw_postcode = str(record.get("postcode") or "")
+    if not raw_postcode.strip():
+        raw_postcode = postcode_in(str(record.get("address") or ""))
     postcode = normalise_postcode(raw_postcode) if raw_postcode.strip() else ""
     sex = str(record.get("sex") or "").strip().upper()[:1]
     return {
@@ -163,13 +175,18 @@ def frame_columns(records: list[Prepared]) -> dict[str, list[Any]]:
 
 _ADDRESS_SQL = " ".join(f"WHEN '{short}' THEN '{long}'" for short, long in _ADDRESS_WORDS.items())
 
+# The pattern inside PREPARE_SQL, which is filled in with str.format() (braces doubled).
+_POSTCODE_FORMAT = _POSTCODE_IN_ADDRESS.replace("{", "{{").replace("}", "}}")
+
 # prepare() for the columns not derived from names, in DuckDB SQL over a table of the raw
 # cells (`dob`, `sex`, `postcode`, `address`, `nhs` as text). Must agree with prepare().
 PREPARE_SQL = f"""
 WITH cleaned AS (
   SELECT *,
     nullif(trim(dob), '') AS dob_clean,
-    upper(regexp_replace(coalesce(postcode, ''), '\\s+', '', 'g')) AS compact
+    upper(regexp_replace(CASE WHEN trim(coalesce(postcode, '')) = ''
+      THEN coalesce(regexp_extract(upper(address), '{_POSTCODE_FORMAT}', 0), '')
+      ELSE postcode END, '\\s+', '', 'g')) AS compact
   FROM {{table}}
 ), coded AS (
   SELECT *,

@@ -159,6 +159,19 @@ def predict_pairs(
     return _predict(connection, model, threshold)
 
 
+def predict_file(
+    columns: dict[str, list[Any]], model: dict[str, Any], threshold: float | None
+) -> tuple[list[tuple[str, str, float]], float]:
+    """Pairs of a file with the model learnt from the file (learning.py), and the threshold."""
+    import duckdb
+
+    from frontdoor.people.matching.learning import predict_learned
+
+    connection = duckdb.connect()
+    prepare_table(connection, columns)
+    return predict_learned(connection, model, threshold)
+
+
 def predict_pairs_prepared(
     columns: dict[str, list[Any]], model: dict[str, Any], threshold: float
 ) -> list[tuple[str, str, float]]:

@@ -154,7 +154,7 @@ def test_dedupe_writes_one_row_per_input_row_and_reports_bad_rows_by_line(tmp_pa
     source = tmp_path / "people.csv"
     truth = write_csv(source, 2_000, seed=5)
     lines = source.read_text().splitlines()
-    lines.insert(11, "BAD1,Amelia,Okafor,10/05/2016,F,BS23 1UJ,1 Oak Road,")  # line 12
+    lines.insert(11, "BAD1,Amelia,Okafor,31/02/2016,F,BS23 1UJ,1 Oak Road,")  # line 12
     lines.insert(21, "BAD2,too,few,fields")  # line 22
     lines.insert(31, "BAD3,Amelia,Okafor,2016-05-10,F,BS23 1UJ,1 Oak Road,12345")  # line 32
     first = lines[1].split(",")[0]
@@ -170,7 +170,7 @@ def test_dedupe_writes_one_row_per_input_row_and_reports_bad_rows_by_line(tmp_pa
     assert rows[0] == ["record_id", "cluster_id"]
     written = [r[0] for r in rows[1:]]
     assert written == [line.split(",")[0] for line in lines[1:]]  # every row, in order
-    assert "line 12: date_of_birth '10/05/2016' is not a date like 2016-05-10" in err.getvalue()
+    assert "line 12: date_of_birth '31/02/2016' is not a date" in err.getvalue()
     assert "line 22: expected 8 fields, found 4; kept as a person of its own" in err.getvalue()
     assert "line 32: nhs_number '12345' is not 10 digits" in err.getvalue()
     assert f"line 42: record_id '{first}' already used on line 2" in err.getvalue()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdoor.people.matching import DEDUPE_THRESHOLD, dedupe, load_model
+from frontdoor.people.matching import dedupe, load_model
 from frontdoor.synth.linkage import Truth, write_csv
 
 
@@ -113,9 +113,8 @@ def run_dedupe_benchmark(
         say(f"Generated {records:,} records ({len(truth.origin):,} people) in {took:.1f} s")
         gc.collect()
         model = load_model()
-        limit = threshold if threshold is not None else DEDUPE_THRESHOLD
         started, cpu = time.perf_counter(), _cpu()
-        result = dedupe(source, target, model, threshold=limit, progress=progress)
+        result = dedupe(source, target, model, threshold=threshold, progress=progress)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu
         with target.open(newline="") as stream:
             rows = list(csv.reader(stream))[1:]
@@ -130,7 +129,7 @@ def run_dedupe_benchmark(
         "cpu_seconds": round(cpu, 2),  # all threads; wall time suffers on a shared machine
         "peak_mb": peak_mb(),
         **figures,
-        "threshold": limit,
+        "threshold": round(result.threshold, 4),
         "pairs_scored_above_threshold": result.pairs,
         "model": model.get("version", ""),
     }

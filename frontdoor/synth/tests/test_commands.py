@@ -28,7 +28,8 @@ def test_the_dedupe_benchmark_prints_its_figures_as_json_on_the_last_line(tmp_pa
     out = io.StringIO()
     call_command("bench", "dedupe", "--records", "500", "--no-progress", stdout=out)
     result = json.loads(out.getvalue().strip().splitlines()[-1])
-    assert result["records"] == 500 and result["threshold"] == 0.9
+    # The threshold is chosen from the model learnt on the file, never below a half.
+    assert result["records"] == 500 and 0.5 <= result["threshold"] < 1
     assert {"precision", "recall", "f1", "cluster_f1", "false_merges_per_10k"} <= set(result)
     assert result["twins_merged"] == 0
 

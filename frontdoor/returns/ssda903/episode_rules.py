@@ -83,12 +83,17 @@ def not_before_children_act(child: Child, period: Period) -> Iterator[str]:
 
 
 @CHILD_RULES.rule(
-    "354", "After the year", "No episode can start after the end of the collection year."
+    "354",
+    "Ceased after the year",
+    "The date an episode ceased must be on or before the end of the collection year.",
 )
 def not_after_year(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
-        if s.start > period.end:
-            yield f"{_named(s.start).capitalize()} is after {govuk_date(period.end)}."
+        if s.end is not None and s.end > period.end:
+            yield (
+                f"{_named(s.start).capitalize()} ceased on {govuk_date(s.end)}, after "
+                f"{govuk_date(period.end)}."
+            )
 
 
 @CHILD_RULES.rule(

@@ -96,7 +96,7 @@ BREAKS: dict[str, Callable[[], Child]] = {
     "149": lambda: with_spell(clean(), 0, reason_ceased="E99"),
     "FD-PR": lambda: with_spell(clean(), 1, provider=""),
     "353": lambda: with_spell(clean(), 0, start=D(1990, 1, 1)),
-    "354": lambda: with_spell(clean(), 1, start=D(2025, 4, 2)),
+    "354": lambda: with_spell(clean(), 1, end=D(2025, 4, 2), reason_ceased="E4A"),
     "356": lambda: with_spell(clean(), 1, end=D(2024, 8, 1), reason_ceased="E4A"),
     "445": lambda: with_spell(clean(), 1, legal_status="D1"),
     "142": lambda: with_spell(clean(), 0, end=None, reason_ceased=""),

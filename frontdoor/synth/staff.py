@@ -24,6 +24,7 @@ DEMO_LOGINS: list[tuple[str, str, str, str]] = [
     ("roth_worker", Role.ROTH_WORKER, "Risk Outside the Home", ""),
     ("analyst", Role.ANALYST, "Performance", ""),
     ("qa_auditor", Role.QA_AUDITOR, "Quality Assurance", ""),
+    ("information_governance", Role.INFORMATION_GOVERNANCE, "Data Protection", ""),
     ("administrator", Role.ADMINISTRATOR, "Systems", ""),
 ]
 

@@ -35,5 +35,9 @@ def test_an_analyst_checks_the_census_and_follows_a_failure_to_the_child(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the census XML for 2025").click()
     assert download.value.suggested_filename == "cin-census-2025.xml"
-    page.get_by_role("link", name="GOLD3").click()
+    # Oliver is listed under each rule his record fails (8610) or is queried on (8770Q, 8873Q).
+    expect(page.get_by_role("link", name="GOLD3")).to_have_count(3)
+    page.get_by_role("table", name="8610 Primary need missing: children to check").get_by_role(
+        "link", name="GOLD3"
+    ).click()
     expect(page).to_have_url(f"/people/{golden.oliver.pk}/", timeout=5000)

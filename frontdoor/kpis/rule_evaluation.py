@@ -146,6 +146,14 @@ def _age_band(born: dt.date | None, day: dt.date) -> str:
     return "16 and over"
 
 
+AGE_BANDS = ["Under 5", "5 to 9", "10 to 15", "16 and over", "Age not known"]
+
+
+def _order(name: str) -> tuple[int, str]:
+    """Age bands youngest first; every other group by name."""
+    return (AGE_BANDS.index(name), "") if name in AGE_BANDS else (0, name)
+
+
 def _disabled(codes: list[str]) -> str:
     real = [c for c in codes or [] if c != Disability.NONE]
     return "Disabled" if real else "No disability recorded"
@@ -211,7 +219,7 @@ def evaluate(period: Period, today: dt.date, rule: str = "cumulative-concern") -
                 title,
                 [
                     (name, Proportion(c[0], c[1]), Proportion(c[2], c[3]))
-                    for name, c in sorted(groups.items())
+                    for name, c in sorted(groups.items(), key=lambda item: _order(item[0]))
                 ],
             )
         )

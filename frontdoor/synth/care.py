@@ -292,8 +292,10 @@ class CareStory:
         )
         for age in range(17, 22):
             birthday = _birthday(born, age)
-            if birthday <= care.end or not self.kept(birthday):
+            if birthday < care.end or not self.kept(birthday):  # leaving on it: a leaver
                 continue
+            if (birthday.month, birthday.day) != (born.month, born.day):
+                continue  # born on 29 February: no birthday this year
             if any(s <= birthday and (e is None or e > birthday) for s, e in spells):
                 continue
             after_14 = _days_in_care(spells, _birthday(born, 14), birthday)

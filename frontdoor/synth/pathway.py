@@ -213,6 +213,43 @@ def _care(rng: random.Random, way: Pathway, start: D, knobs: Knobs) -> None:
     way.reason = {"E45": "RC4", "E41": "RC3"}.get(reason, "RC7")
 
 
+# How care ends on the 18th birthday (England: most move to independent living or stay put).
+AGED_OUT = {"E17": 25.0, "E5": 40.0, "E6": 10.0, "E7": 5.0, "E8": 20.0}
+
+
+def age_out(rng: random.Random, way: Pathway, born: D) -> None:
+    """Care ends at the latest on the 18th birthday of the child born on `born` (SSDA903
+    rule 359: no one stays looked after past it but in a community home under s20(5)), with
+    a reason for leaving at 18 and the matching CIN closure (E7: to adult social care, RC6).
+    Care that would only start on or after that birthday never starts."""
+    care = way.care
+    if care is None:
+        return
+    adult = _birthday(born, 18)
+    if care.end is not None and care.end <= adult:
+        return
+    if adult <= care.start:
+        way.care = None
+        way.closure = care.start
+        way.reason = "RC7"
+        if way.cp is not None and way.cp.end_reason == "looked_after":
+            way.cp.end_reason = "not_at_risk"
+        return
+    care.end = adult
+    if care.change_on is not None and care.change_on >= adult:
+        care.change_on = None
+    care.reason = _choose(rng, AGED_OUT)
+    way.closure = max(adult, way.assessment[2]) if way.assessment else adult
+    way.reason = "RC6" if care.reason == "E7" else "RC7"
+
+
+def _birthday(born: D, age: int) -> D:
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # born on 29 February: 1 March in other years
+        return D(born.year + age, 3, 1)
+
+
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -236,6 +273,8 @@ class Calibrator:
         knobs = self.knobs.setdefault(id(episode), Knobs())
         decided = _decided(episode)
         way = draw(self.rng, episode.path, decided, episode.drawn_closure, knobs)
+        if episode.children:
+            age_out(self.rng, way, min(c.date_of_birth for c in episode.children))
         episode.pathway = way
         closure = way.closure
         as_of = self.planner.as_of.date()

@@ -106,6 +106,35 @@ def ends_after_start(child: Child, period: Period) -> Iterator[str]:
 
 
 @CHILD_RULES.rule(
+    "359",
+    "Looked after past 18",
+    "Child being looked after following 18th birthday must be accommodated under section "
+    "20(5) of the Children Act 1989 in a community home (LS V2, PLACE K2).",
+)
+def not_past_eighteen(child: Child, period: Period) -> Iterator[str]:
+    born = child.date_of_birth
+    if born is None:
+        return
+    adult = _eighteenth(born)
+    if adult >= period.end:
+        return
+    for s in child.episodes:
+        if s.end is None and not (s.legal_status == "V2" and s.placement == "K2"):
+            yield (
+                f"{_named(s.start).capitalize()} is still open, but the child was 18 on "
+                f"{govuk_date(adult)}: end it, unless they are in a community home under "
+                "section 20(5) (V2, K2)."
+            )
+
+
+def _eighteenth(born: dt.date) -> dt.date:
+    try:
+        return born.replace(year=born.year + 18)
+    except ValueError:  # born on 29 February
+        return dt.date(born.year + 18, 3, 1)
+
+
+@CHILD_RULES.rule(
     "445", "Freeing order", "D1 (freeing order) cannot start an episode after December 2005."
 )
 def no_new_freeing_orders(child: Child, period: Period) -> Iterator[str]:

@@ -99,6 +99,7 @@ BREAKS: dict[str, Callable[[], Child]] = {
     "354": lambda: with_spell(clean(), 1, end=D(2025, 4, 2), reason_ceased="E4A"),
     "356": lambda: with_spell(clean(), 1, end=D(2024, 8, 1), reason_ceased="E4A"),
     "445": lambda: with_spell(clean(), 1, legal_status="D1"),
+    "359": lambda: replace(clean(), date_of_birth=D(2007, 3, 30)),
     "142": lambda: with_spell(clean(), 0, end=None, reason_ceased=""),
     "501": lambda: with_spell(clean(), 0, end=D(2024, 10, 1)),
     "432": lambda: with_spell(clean(), 0, reason_ceased="E4A"),
@@ -134,6 +135,23 @@ def test_the_clean_children_break_no_rule():
         assert [(rule.id, list(check(child, PERIOD))) for rule, check in CHILD_RULES] == [
             (rule.id, []) for rule, _ in CHILD_RULES
         ]
+
+
+def test_rule_359_spares_a_community_home_under_section_20_5_and_the_18th_birthday_itself():
+    eighteen = replace(clean(), date_of_birth=D(2007, 3, 30))
+    assert fired(with_spell(eighteen, 1, legal_status="V2", placement="K2"), "359") == []
+    assert fired(replace(clean(), date_of_birth=D(2007, 3, 31)), "359") == []
+    assert fired(with_spell(eighteen, 1, end=D(2025, 3, 30), reason_ceased="E17"), "359") == []
+
+
+def test_the_reasons_for_leaving_care_at_18_are_valid_codes():
+    from frontdoor.casework.codes import ReasonCeased
+    from frontdoor.synth.pathway import AGED_OUT
+
+    assert set(AGED_OUT) <= set(ReasonCeased.values)
+    for reason in AGED_OUT:
+        child = with_spell(clean(), 1, end=D(2025, 3, 30), reason_ceased=reason)
+        assert fired(child, "149") == []
 
 
 def test_every_rule_has_a_test_that_makes_it_fire():

@@ -206,6 +206,24 @@ def test_pathways_follow_the_census_rules(plan):
             assert all(day <= closed for day in dates)
 
 
+def test_care_ends_at_the_latest_on_the_18th_birthday_for_a_reason_of_leaving_at_18(plan):
+    from frontdoor.synth.pathway import AGED_OUT, _birthday
+
+    aged_out = []
+    for episode in plan.episodes:
+        care = episode.pathway.care
+        if care is None:
+            continue
+        adult = _birthday(min(c.date_of_birth for c in episode.children), 18)
+        assert care.start < adult
+        assert care.end is not None and care.end <= adult
+        if care.end == adult:
+            aged_out.append(episode)
+            assert care.reason in AGED_OUT
+            assert episode.pathway.reason == ("RC6" if care.reason == "E7" else "RC7")
+    assert aged_out
+
+
 def test_the_ratings_drawn_for_a_child_at_risk_always_screen_medium_or_high():
     import random
 

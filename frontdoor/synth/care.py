@@ -93,7 +93,19 @@ class CareStory:
         at: At,
         last_day: D,
     ) -> None:
-        self.rng = random.Random(f"{seed}-care-{episode.pk}")
+        # Keyed by what the child and episode are, not by row ids: ids differ between databases
+        # (PostgreSQL does not reuse them), and the same seed must store the same council.
+        person = episode.person
+        key = "|".join(
+            str(v)
+            for v in (
+                person.given_name,
+                person.family_name,
+                person.date_of_birth,
+                episode.referral_date,
+            )
+        )
+        self.rng = random.Random(f"{seed}-care-{key}")
         self.episode, self.care, self.worker, self.at = episode, care, worker, at
         self.last_day = last_day
         self.born = episode.person.date_of_birth

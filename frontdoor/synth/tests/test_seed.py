@@ -182,7 +182,7 @@ def test_episodes_have_their_pathway_through_the_casework_actions(council):
     # allocation: every episode with work has a team and a worker
     worked = CINEpisode.objects.filter(assessments__isnull=False).distinct()
     assert not worked.filter(team__isnull=True) and not worked.filter(allocated_worker__isnull=True)
-    assert not worked.filter(primary_need="")  # census CIN-121: every referral but NFA
+    assert not worked.filter(primary_need="")  # census 8610: every referral but NFA
     # census rules: NFA referrals carry nothing and never close RC8/RC9; RC8/RC9 follow an
     # assessment; ICPCs on weekdays; CP plans start on an ICPC date; no CIN plan during one
     nfa = CINEpisode.objects.filter(referral_nfa=True)
@@ -288,6 +288,18 @@ def test_the_ssda903_return_of_each_year_is_clean_and_agrees_with_the_kpis(counc
     assert rows["episodes.csv"] > rows["header.csv"] * 1.2  # placement moves and orders
     assert rows["reviews.csv"] > rows["header.csv"]  # two or more a year each
     assert rows["oc2.csv"] > 0 and rows["previous_permanence.csv"] > 0
+
+
+def test_the_cin_census_of_each_year_breaks_none_of_the_dfes_rules(council):
+    """Errors block a return; queries are allowed (each is explained to the DfE)."""
+    from frontdoor.returns.cin_census.collection import census_period, collect
+    from frontdoor.returns.cin_census.rulebook import ERROR
+    from frontdoor.returns.cin_census.rules import check
+
+    for block in council.plan.blocks:
+        census = collect(census_period(block.last.year))
+        assert census.children
+        assert [f.line() for f in check(census) if f.severity == ERROR] == []
 
 
 def test_a_year_of_audits_at_the_seeds_rates_with_moderation_and_actions(council):

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.utils import timezone
 
 from frontdoor.kpis.models import PopulationEstimate
+from frontdoor.lib.dates import local_day_bounds
 
 Number = int | float | None
 
@@ -25,10 +25,7 @@ class Period:
 
     def moments(self) -> tuple[dt.datetime, dt.datetime]:
         """Local midnight at the start of the first day and after the last day."""
-        zone = timezone.get_default_timezone()
-        start = dt.datetime.combine(self.first, dt.time())
-        end = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time())
-        return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
+        return local_day_bounds(self.first, self.last)
 
 
 def _one_decimal(value: Decimal) -> float:

@@ -90,3 +90,12 @@ def govuk_datetime(value: Any, fmt: str = GOVUK_DATETIME) -> str:
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         value = timezone.localtime(value)
     return str(value.strftime(fmt))
+
+
+def local_day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Local midnight at the start of `first` and after `last`: the moments between which
+    something happened on those days, both included."""
+    zone = timezone.get_default_timezone()
+    start = dt.datetime.combine(first, dt.time())
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+    return timezone.make_aware(start, zone), timezone.make_aware(end, zone)

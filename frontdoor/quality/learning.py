@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from frontdoor.lib.dates import local_day_bounds
 from frontdoor.quality.codes import Grade
 from frontdoor.quality.models import Audit, LearningAction, Theme
-from frontdoor.quality.targets import day_bounds
 
 
 def month_end(month: dt.date) -> dt.date:
@@ -32,7 +32,7 @@ class Summary:
 def summary(month: dt.date, today: dt.date) -> Summary:
     """What the audits completed in `month` found (no child is named)."""
     month = month.replace(day=1)
-    audits = Audit.objects.completed().completed_between(*day_bounds(month, month_end(month)))
+    audits = Audit.objects.completed().completed_between(*local_day_bounds(month, month_end(month)))
     grades = Counter(audits.values_list("grade", flat=True))
     themes = (
         Theme.objects.filter(audits__in=audits)

@@ -5,77 +5,73 @@ decision clock (contacts.Contact.decision_due_at), the cumulative-concern rule
 closed RC9: casework.CINEpisode)."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import F
-from django.utils import timezone
 
 from frontdoor.casework.models import CINEpisode
 from frontdoor.contacts.codes import Outcome
 from frontdoor.contacts.history import child_history
 from frontdoor.contacts.models import Contact, ContactQuerySet
-from frontdoor.lib.dates import within_months_start
-
-
-def day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """Local midnight at the start of `first` and after `last`."""
-    zone = timezone.get_default_timezone()
-    start = dt.datetime.combine(first, dt.time())
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
-    return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
+from frontdoor.lib.dates import local_day_bounds, within_months_start
 
 
 def decided_in(first: dt.date, last: dt.date) -> ContactQuerySet:
     """Contacts whose decision took effect between the two local days (both included)."""
-    return Contact.objects.decided_between(*day_bounds(first, last))
+    return Contact.objects.decided_between(*local_day_bounds(first, last))
+
+
+def _referrals_within_12_months_of(
+    first: dt.date,
+    last: dt.date,
+    earlier: Callable[[set[int]], Iterable[tuple[int, dt.date]]],
+    *,
+    same_day: bool,
+) -> ContactQuerySet:
+    """Contacts decided in the period that opened a referral within 12 months after one of
+    the child's `earlier(people)` (person, date) events (on the contact's day too when
+    `same_day`)."""
+    opened = decided_in(first, last).filter(outcome__in=Outcome.opening_episode())
+    rows = opened.filter(subjects__person__isnull=False).values_list(
+        "pk", "subjects__person", "received_date"
+    )
+    days: dict[int, list[dt.date]] = {}
+    for person, day in earlier({person for _, person, _ in rows}):
+        days.setdefault(person, []).append(day)
+    matched = {
+        pk
+        for pk, person, received in rows
+        if any(
+            within_months_start(received, 12) <= day < received or (same_day and day == received)
+            for day in days.get(person, [])
+        )
+    }
+    return Contact.objects.filter(pk__in=matched)
 
 
 def re_referrals(first: dt.date, last: dt.date) -> ContactQuerySet:
     """Contacts decided in the period that became a referral within 12 months of an
     earlier referral of the same child (DfE: referral date to referral date)."""
-    opened = decided_in(first, last).filter(outcome__in=Outcome.opening_episode())
-    rows = opened.filter(subjects__person__isnull=False).values_list(
-        "pk", "subjects__person", "received_date"
-    )
-    episodes: dict[int, list[dt.date]] = {}
-    people = {person for _, person, _ in rows}
-    for person, day in CINEpisode.objects.filter(person__in=people).values_list(
-        "person", "referral_date"
-    ):
-        episodes.setdefault(person, []).append(day)
-    matched = {
-        pk
-        for pk, person, received in rows
-        if any(within_months_start(received, 12) <= day < received for day in episodes[person])
-    }
-    return Contact.objects.filter(pk__in=matched)
+
+    def referred(people: set[int]) -> Iterable[tuple[int, dt.date]]:
+        return CINEpisode.objects.filter(person__in=people).values_list("person", "referral_date")
+
+    return _referrals_within_12_months_of(first, last, referred, same_day=False)
 
 
 def step_downs_re_referred(first: dt.date, last: dt.date) -> ContactQuerySet:
     """Contacts decided in the period that became a referral within 12 months of the
     child's step-down to early help (an earlier CIN episode closed RC9 on or before the
     contact, 12 months back at most)."""
-    opened = decided_in(first, last).filter(outcome__in=Outcome.opening_episode())
-    rows = opened.filter(subjects__person__isnull=False).values_list(
-        "pk", "subjects__person", "received_date"
-    )
-    people = {person for _, person, _ in rows}
-    stepped: dict[int, list[dt.date]] = {}
-    closures = CINEpisode.objects.filter(
-        person__in=people, reason_for_closure="RC9", closure_date__isnull=False
-    ).values_list("person", "closure_date")
-    for person, day in closures:
-        if day is not None:
-            stepped.setdefault(person, []).append(day)
-    matched = {
-        pk
-        for pk, person, received in rows
-        if any(
-            within_months_start(received, 12) <= day <= received for day in stepped.get(person, [])
+
+    def stepped_down(people: set[int]) -> Iterable[tuple[int, dt.date]]:
+        closed = CINEpisode.objects.filter(
+            person__in=people, reason_for_closure="RC9", closure_date__isnull=False
         )
-    }
-    return Contact.objects.filter(pk__in=matched)
+        return ((p, day) for p, day in closed.values_list("person", "closure_date") if day)
+
+    return _referrals_within_12_months_of(first, last, stepped_down, same_day=True)
 
 
 def repeat_contacts_without_referral(first: dt.date, last: dt.date) -> ContactQuerySet:

@@ -197,7 +197,7 @@ def _derived_reason(
     every referral led to no further action, UN1 when the child is not yet of school age."""
     if episodes and all(episode.is_referral_nfa for episode in episodes):
         return "UN7"
-    if born is None or born > dt.date(period.year - 6, 8, 31):
+    if born is None or born > period.school_age_born_by:
         return "UN1"
     return ""
 

@@ -114,11 +114,6 @@ def former_upn_format(child: ChildRecord, period: CensusPeriod) -> Iterator[str]
         yield f"The former UPN “{upn}” is not a letter, 11 digits and a digit or letter."
 
 
-def _school_age_born_by(period: CensusPeriod) -> dt.date:
-    """Born on or before this day: of school age in the collection year (rule 8770Q)."""
-    return dt.date(period.year - 6, 8, 31)
-
-
 @CHILD_RULES.rule(
     "8770Q",
     "No UPN or reason for a school-age child",
@@ -129,7 +124,7 @@ def _school_age_born_by(period: CensusPeriod) -> dt.date:
 def upn_for_school_age(child: ChildRecord, period: CensusPeriod) -> Iterator[str]:
     acted = any(not e.is_referral_nfa for e in child.episodes)
     born = child.birth_date
-    school_age = born is not None and born <= _school_age_born_by(period)
+    school_age = born is not None and born <= period.school_age_born_by
     if acted and born and school_age and not child.upn and child.upn_unknown in ("", "UN1"):
         yield (
             f"The child was born on {govuk_date(born)}, is of school age and has no UPN "

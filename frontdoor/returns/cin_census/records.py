@@ -20,6 +20,12 @@ class CensusPeriod:
         """The ReferenceDate: 31 March of the collection year."""
         return dt.date(self.year, 3, 31)
 
+    @property
+    def school_age_born_by(self) -> dt.date:
+        """Born on or before this day: of school age in the collection year (DfE rule 8770Q:
+        the ReferenceDate's school year start, 31 August, six years back)."""
+        return dt.date(self.year - 6, 8, 31)
+
     def contains(self, day: dt.date) -> bool:
         """Whether `day` is in the collection year, both ends included."""
         return self.start <= day <= self.end

@@ -20,6 +20,10 @@ COLUMNS = [
     "INTERVENTION_OFFERED",
 ]
 SHORT_BREAKS = {"V3", "V4"}
+# Left blank by age at 31 March (DfE rules 542 and 546): no conviction information under
+# 10; HEALTH_CHECK is the under-5s' health promotion (developmental) check.
+CONVICTIONS_FROM = 10
+HEALTH_PROMOTION_UNDER = 5
 
 
 def in_cohort(child: Child, period: Period) -> bool:
@@ -51,13 +55,14 @@ def rows(ret: Return) -> list[Row]:
             continue
         o = c.outcomes
         health = checked_in_year(c.health_checks, ret.period)
+        end = ret.period.end
         found.append(
             {
                 **who(c),
                 "SDQ_SCORE": "" if o.sdq_score is None else str(o.sdq_score),
                 "SDQ_REASON": o.sdq_reason,
-                "CONVICTED": flag(o.convicted),
-                "HEALTH_CHECK": flag(health),
+                "CONVICTED": "" if c.is_under(CONVICTIONS_FROM, end) else flag(o.convicted),
+                "HEALTH_CHECK": flag(health) if c.is_under(HEALTH_PROMOTION_UNDER, end) else "",
                 "IMMUNISATIONS": flag(o.immunisations),
                 "TEETH_CHECK": flag(checked_in_year(c.dental_checks, ret.period)),
                 "HEALTH_ASSESSMENT": flag(health),

@@ -15,6 +15,7 @@ from frontdoor.returns.ssda903.records import (
     Review,
 )
 from frontdoor.returns.tests.ssda903_children import (
+    PERIOD,
     PLAN,
     D,
     adopted,
@@ -218,3 +219,21 @@ def test_a_previous_order_needs_its_council_and_date_but_none_needs_neither():
 def test_an_earlier_decision_reversed_before_the_next_is_made_is_allowed():
     child = _decisions(_reversed(D(2024, 5, 1), D(2024, 6, 1)))
     assert fired(child, "579") == fired(child, "583") == []
+
+
+def test_oc2_leaves_convictions_blank_under_10_and_the_health_promotion_check_from_5():
+    from frontdoor.returns.ssda903 import oc2
+    from frontdoor.returns.ssda903.records import Return
+
+    def row(born: D) -> dict[str, str]:
+        child = replace(clean(), date_of_birth=born, health_checks=[D(2024, 10, 1)])
+        return oc2.rows(Return(PERIOD, "802", [child]))[0]
+
+    twelve, nine, four = row(D(2012, 5, 1)), row(D(2015, 6, 1)), row(D(2021, 1, 1))
+    assert (twelve["CONVICTED"], twelve["HEALTH_CHECK"], twelve["HEALTH_ASSESSMENT"]) == (
+        "0",
+        "",
+        "1",
+    )
+    assert (nine["CONVICTED"], nine["HEALTH_CHECK"]) == ("", "")
+    assert (four["CONVICTED"], four["HEALTH_CHECK"]) == ("", "1")

@@ -8,18 +8,32 @@ from frontdoor.lib.dates import govuk_date
 from frontdoor.people.models import Ethnicity
 from frontdoor.returns.ssda903.header import is_school_age, upn
 from frontdoor.returns.ssda903.records import Child, Period
-from frontdoor.returns.ssda903.rulebook import ChildRules, named
+from frontdoor.returns.ssda903.rulebook import QUERY, ChildRules, named
+from frontdoor.returns.ssda903.table import sex, sex_codes
 
 CHILD_RULES = ChildRules()
 # A UPN: a letter (not I, O or S), then 12 digits or 11 digits and a letter (rule 168).
 UPN_FORMAT = re.compile(r"(?![IOS])[A-Z](\d{12}|\d{11}[A-Z])|UN[1-5]")
 NEW_IN_CARE_DAYS = 7
+UASC_USUALLY_FROM = 11
 
 
-@CHILD_RULES.rule("101", "Sex", "SEX must be 1 (male) or 2 (female).")
+@CHILD_RULES.rule(
+    "101",
+    "Sex",
+    "The child's reported sex is not valid: M, F or U from 2024-25 (before, 1 male, 2 female).",
+)
 def sex_valid(child: Child, period: Period) -> Iterator[str]:
-    if child.sex not in ("M", "F"):
-        yield "Record the child's sex as male or female: SSDA903 has no other code."
+    if sex(child, period) not in sex_codes(period):
+        yield "Record the child's sex: SSDA903 has no code for what is recorded."
+
+
+@CHILD_RULES.rule(
+    "232", "Sex unknown", "Sex of the child has been reported as unknown.", severity=QUERY
+)
+def sex_known(child: Child, period: Period) -> Iterator[str]:
+    if sex(child, period) == "U":
+        yield "The child's sex is recorded as not known: check it."
 
 
 @CHILD_RULES.rule("102", "Date of birth", "DOB must be a valid date.")
@@ -107,6 +121,18 @@ def uasc_ends_by_eighteen(child: Child, period: Period) -> Iterator[str]:
             f"UASC status ceased on {govuk_date(ceased)}, after the child's 18th birthday on "
             f"{govuk_date(eighteen)}."
         )
+
+
+@CHILD_RULES.rule(
+    "231",
+    "UASC under 11",
+    "We expect that unaccompanied asylum seeking children are generally older young people: "
+    "check the date of birth is correct.",
+    severity=QUERY,
+)
+def uasc_older(child: Child, period: Period) -> Iterator[str]:
+    if child.uasc_ceased is not None and child.is_under(UASC_USUALLY_FROM, period.end):
+        yield "An unaccompanied asylum-seeking child under 11 at 31 March: check the date of birth."
 
 
 @CHILD_RULES.rule(

@@ -34,7 +34,7 @@ def rows(ret: Return) -> list[Row]:
     return [
         {
             "CHILD": c.child_id,
-            "SEX": sex(c),
+            "SEX": sex(c, ret.period),
             "DOB": day(c.date_of_birth),
             "ETHNIC": c.ethnicity,
             "UPN": upn(c, ret.period),

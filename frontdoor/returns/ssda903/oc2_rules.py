@@ -29,9 +29,10 @@ def _turns_by(child: Child, age: int, day: dt.date) -> bool:
 
 
 @CHILD_RULES.rule(
-    "FD-OC2",
+    "191",
     "Outcomes missing",
-    "A child looked after for 12 months at 31 March needs the year's outcomes (OC2).",
+    "Child has been looked after continuously for at least 12 months at 31 March but one or "
+    "more data items relating to children looked after for 12 months have been left blank.",
 )
 def outcomes_recorded(child: Child, period: Period) -> Iterator[str]:
     if oc2.in_cohort(child, period) and child.outcomes is None:
@@ -96,31 +97,6 @@ def sdq_given(child: Child, period: Period) -> Iterator[str]:
 
 
 @CHILD_RULES.rule(
-    "188",
-    "SDQ under 4",
-    "Child is aged under 4 years at the end of the year, but an SDQ score or a reason for no "
-    "SDQ score has been completed.",
-)
-def no_sdq_under_four(child: Child, period: Period) -> Iterator[str]:
-    o = _outcomes(child, period)
-    if o is not None and child.is_under(4, period.end) and _has_sdq(o):
-        yield "The child was under 4 at 31 March: leave the SDQ score and reason blank."
-
-
-@CHILD_RULES.rule(
-    "189",
-    "SDQ at 17",
-    "Child is aged 17 years or over at the beginning of the year, but an SDQ score or a reason "
-    "for no SDQ score has been completed.",
-)
-def no_sdq_from_seventeen(child: Child, period: Period) -> Iterator[str]:
-    o = _outcomes(child, period)
-    seventeen = child.turns(17)
-    if o is not None and seventeen is not None and seventeen < period.start and _has_sdq(o):
-        yield "The child was 17 before the year began: leave the SDQ score and reason blank."
-
-
-@CHILD_RULES.rule(
     "197B",
     "SDQ missing at 4 or 17",
     "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.",
@@ -131,18 +107,6 @@ def sdq_given_at_four_or_seventeen(child: Child, period: Period) -> Iterator[str
     in_year = any(day is not None and period.contains(day) for day in birthdays)
     if o is not None and in_year and not _has_sdq(o):
         yield "The child turned 4 or 17 in the year: record the SDQ score or why there is none."
-
-
-@CHILD_RULES.rule(
-    "158",
-    "Intervention received and offered",
-    "If a child has been recorded as receiving an intervention for their substance misuse "
-    "problem, then whether an intervention was offered should be left blank.",
-)
-def received_not_offered(child: Child, period: Period) -> Iterator[str]:
-    o = _outcomes(child, period)
-    if o is not None and o.intervention_received and o.intervention_offered is not None:
-        yield "The child received an intervention: leave whether one was offered blank."
 
 
 @CHILD_RULES.rule(

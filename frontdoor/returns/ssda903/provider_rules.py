@@ -115,8 +115,13 @@ def postcodes_recorded(child: Child, period: Period) -> Iterator[str]:
     if child.uasc_ceased is not None:
         return
     for s in child.episodes:
-        if s.legal_status not in SHORT_BREAKS and not (s.home_postcode and s.placement_postcode):
-            yield f"Record the home and placement postcodes of {named(s.start)}."
+        blank = [
+            name
+            for name, postcode in (("home", s.home_postcode), ("placement", s.placement_postcode))
+            if not postcode
+        ]
+        if s.legal_status not in SHORT_BREAKS and blank:
+            yield f"Record the {' and '.join(blank)} postcode of {named(s.start)}."
 
 
 @CHILD_RULES.rule("392c", "Postcode not valid", "Postcode(s) provided are invalid.")

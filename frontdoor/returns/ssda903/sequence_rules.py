@@ -11,6 +11,7 @@ CHILD_RULES = ChildRules()
 CONTINUING = {"L", "P", "B", "T", "U"}
 PLACEMENT_ONLY = {"P", "T"}
 BOTH = {"B", "U"}
+ADOPTED = {"E11", "E12"}
 LAST_EPISODES = {"E2", "E15"}  # died; age assessment found the child an adult
 
 
@@ -143,6 +144,21 @@ def nothing_after_the_last(child: Child, period: Period) -> Iterator[str]:
             yield (
                 f"{named(before.start).capitalize()} ended {before.reason_ceased}, but "
                 f"{named(after.start)} follows it."
+            )
+
+
+@CHILD_RULES.rule(
+    "199",
+    "Previously adopted from care",
+    "Episode information shows child has been previously adopted from care.",
+)
+def not_adopted_before(child: Child, period: Period) -> Iterator[str]:
+    adopted = [s.end for s in child.spells if s.reason_ceased in ADOPTED and s.end]
+    for s in child.episodes:
+        if any(day <= s.start for day in adopted):
+            yield (
+                f"{named(s.start).capitalize()} follows an adoption from care: check the "
+                "episodes (a child adopted and back in care has previous permanence P1)."
             )
 
 

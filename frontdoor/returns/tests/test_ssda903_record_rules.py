@@ -87,18 +87,13 @@ REVIEW_BREAKS: dict[str, Callable[[], Child]] = {
     ),
 }
 OC2_BREAKS: dict[str, Callable[[], Child]] = {
-    "FD-OC2": lambda: replace(clean(), outcomes=None),
+    "191": lambda: replace(clean(), outcomes=None),
     "180": lambda: _with_outcomes(sdq_score=41),
     "196": lambda: _with_outcomes(sdq_score=None, sdq_reason="SDQ9"),
     "197a": lambda: _with_outcomes(sdq_reason="SDQ4"),
     "157": lambda: _with_outcomes(sdq_score=None, sdq_reason="SDQ1"),
     "186": lambda: _with_outcomes(sdq_score=None),
-    "188": lambda: _with_outcomes(D(2021, 6, 1)),
-    "189": lambda: _with_outcomes(D(2007, 1, 1)),
     "197B": lambda: _with_outcomes(D(2008, 2, 1), sdq_score=None),
-    "158": lambda: _with_outcomes(
-        substance_misuse=True, intervention_received=True, intervention_offered=True
-    ),
     "159": lambda: _with_outcomes(substance_misuse=True, intervention_received=False),
     "192": lambda: _with_outcomes(substance_misuse=True),
     "193": lambda: _with_outcomes(intervention_received=True),
@@ -206,7 +201,7 @@ def test_the_breaking_children_of_each_table_are_told_apart():
 
 def test_a_child_under_4_needs_no_sdq_and_one_of_4_to_16_does():
     toddler = _with_outcomes(D(2021, 6, 1), sdq_score=None)
-    assert fired(toddler, "186") == fired(toddler, "188") == []
+    assert fired(toddler, "186") == fired(toddler, "197B") == []
     assert fired(_with_outcomes(sdq_score=None), "186") != []
 
 
@@ -237,3 +232,23 @@ def test_oc2_leaves_convictions_blank_under_10_and_the_health_promotion_check_fr
     )
     assert (nine["CONVICTED"], nine["HEALTH_CHECK"]) == ("", "")
     assert (four["CONVICTED"], four["HEALTH_CHECK"]) == ("", "1")
+
+
+def test_oc2_leaves_the_sdq_blank_outside_4_to_16_and_offered_blank_if_received():
+    from frontdoor.returns.ssda903 import oc2
+    from frontdoor.returns.ssda903.records import Return
+
+    def row(born: D, **changes: object) -> dict[str, str]:
+        child = replace(clean(), date_of_birth=born, outcomes=_outcomes(**changes))
+        return oc2.rows(Return(PERIOD, "802", [child]))[0]
+
+    assert row(D(2012, 5, 1))["SDQ_SCORE"] == "12"
+    three = row(D(2021, 6, 1), sdq_score=None, sdq_reason="SDQ1")
+    seventeen = row(D(2007, 1, 1), sdq_score=None, sdq_reason="SDQ1")
+    assert (three["SDQ_SCORE"], three["SDQ_REASON"]) == ("", "")
+    assert (seventeen["SDQ_SCORE"], seventeen["SDQ_REASON"]) == ("", "")
+    misuse = {"substance_misuse": True, "intervention_offered": True}
+    received = row(D(2008, 5, 1), intervention_received=True, **misuse)
+    refused = row(D(2008, 5, 1), intervention_received=False, **misuse)
+    assert (received["INTERVENTION_RECEIVED"], received["INTERVENTION_OFFERED"]) == ("1", "")
+    assert (refused["INTERVENTION_RECEIVED"], refused["INTERVENTION_OFFERED"]) == ("0", "1")

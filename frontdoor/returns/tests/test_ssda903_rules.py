@@ -37,7 +37,9 @@ def _current(**changes: object) -> Child:
 
 
 HEADER_BREAKS: dict[str, Callable[[], Child]] = {
-    "101": lambda: replace(clean(), sex="U"),
+    "101": lambda: replace(clean(), sex="X"),
+    "232": lambda: replace(clean(), sex="U"),
+    "231": lambda: _born(D(2016, 1, 1), replace(clean(), uasc_ceased=D(2034, 1, 1))),
     "102": lambda: replace(clean(), date_of_birth=None),
     "103": lambda: replace(clean(), ethnicity="XXXX"),
     "301": lambda: _born(D(2025, 5, 1)),
@@ -77,6 +79,7 @@ EPISODE_BREAKS: dict[str, Callable[[], Child]] = {
     "436": lambda: _current(reason_new="B"),
     "437": lambda: with_spell(clean(), 0, reason_ceased="E2"),
     "504": lambda: _current(category_of_need="N2"),
+    "199": lambda: with_spell(_current(reason_new="S"), 0, reason_ceased="E11", placement="A6"),
 }
 PLACEMENT_BREAKS: dict[str, Callable[[], Child]] = {
     "358": lambda: _born(D(2016, 1, 1), _current(legal_status="J1")),
@@ -205,3 +208,15 @@ def test_a_move_to_adoption_with_the_foster_carers_is_t_or_u():
     assert reason_new(with_order, fostered) == "U"
     assert reason_new(replace(with_order, placement="A6"), fostered) == "B"
     assert reason_new(replace(fostered, is_new_period=False, legal_status="E1"), fostered) == "L"
+
+
+def test_sex_is_m_f_or_u_from_2024_25_and_1_or_2_before():
+    from frontdoor.returns.ssda903.records import Period
+    from frontdoor.returns.ssda903.table import sex
+
+    unknown, girl = replace(clean(), sex="U"), clean()
+    assert (sex(girl, PERIOD), sex(unknown, PERIOD)) == ("F", "U")
+    assert (sex(girl, Period(2024)), sex(unknown, Period(2024))) == ("2", "")
+    check = next(check for rule, check in CHILD_RULES if rule.id == "101")
+    assert list(check(unknown, PERIOD)) == []
+    assert list(check(unknown, Period(2024))) != []

@@ -225,7 +225,7 @@ def decided_before_placed(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if plan is not None and s.placement in PLACED_FOR_ADOPTION and plan.decided_on > s.start:
             yield (
-                f"{named(s.start).capitalize()} places the child for adoption before the "
+                f"{named(s.start, first=True)} places the child for adoption before the "
                 f"decision on {govuk_date(plan.decided_on)}."
             )
 

@@ -61,7 +61,7 @@ def born_before_care(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if born is not None and s.start < born:
             yield (
-                f"{named(s.start).capitalize()} is before the child's birth on {govuk_date(born)}."
+                f"{named(s.start, first=True)} is before the child's birth on {govuk_date(born)}."
             )
 
 

@@ -103,17 +103,23 @@ def _abbreviated(postcode: str) -> str:
     return f"{compact[:-3]} {compact[-3]}"
 
 
-def reason_new(spell: Spell, before: Spell | None) -> str:
+def _place(row: LookedAfterEpisode) -> tuple[str, str, str]:
+    """Where a child is placed, as recorded: type, full postcode and provider."""
+    return (
+        row.placement_type,
+        " ".join(row.placement_postcode.upper().split()),
+        row.placement_provider,
+    )
+
+
+def reason_new(spell: Spell, before: Spell | None, moved: bool) -> str:
     """RNE: S starts a period; else what changed from the episode before (L, P or B; T and
-    U for P and B when the child is placed for adoption with their current foster carers)."""
+    U for P and B when the child is placed for adoption with their current foster carers).
+    `moved`: the placement recorded changed (a move to another address in the same postcode
+    sector is a move, though the return's shortened postcodes cannot show it)."""
     if spell.is_new_period or before is None:
         return "S"
     legal = spell.legal_status != before.legal_status
-    moved = (spell.placement, spell.placement_postcode, spell.provider) != (
-        before.placement,
-        before.placement_postcode,
-        before.provider,
-    )
     with_carers = spell.placement in WITH_CURRENT_CARERS
     if legal and moved:
         return "U" if with_carers else "B"
@@ -124,6 +130,7 @@ def reason_new(spell: Spell, before: Spell | None) -> str:
 
 def _spells(rows: list[LookedAfterEpisode], period: Period, home: str) -> list[Spell]:
     spells: list[Spell] = []
+    place: tuple[str, str, str] | None = None
     for row in sorted(rows, key=lambda r: (r.start_date, r.pk)):
         ended = row.end_date is not None and row.end_date <= period.end
         spell = Spell(
@@ -141,7 +148,8 @@ def _spells(rows: list[LookedAfterEpisode], period: Period, home: str) -> list[S
             in_return=row.end_date is None or row.end_date >= period.start,
         )
         before = spells[-1] if spells else None
-        spell.reason_new = reason_new(spell, before)
+        spell.reason_new = reason_new(spell, before, moved=_place(row) != place)
+        place = _place(row)
         if before is not None and spell.reason_new in ("P", "B", "T", "U"):
             before.reason_place_change = row.reason_place_change
         spells.append(spell)

@@ -60,7 +60,7 @@ def reason_ceased_valid(child: Child, period: Period) -> Iterator[str]:
 def not_before_children_act(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.start < EARLIEST:
-            yield f"{named(s.start).capitalize()} is before 14 October 1991."
+            yield f"{named(s.start, first=True)} is before 14 October 1991."
 
 
 @CHILD_RULES.rule(
@@ -72,7 +72,7 @@ def not_after_year(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.end is not None and s.end > period.end:
             yield (
-                f"{named(s.start).capitalize()} ceased on {govuk_date(s.end)}, after "
+                f"{named(s.start, first=True)} ceased on {govuk_date(s.end)}, after "
                 f"{govuk_date(period.end)}."
             )
 
@@ -83,7 +83,7 @@ def not_after_year(child: Child, period: Period) -> Iterator[str]:
 def ends_after_start(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.end is not None and s.end < s.start:
-            yield f"{named(s.start).capitalize()} ended on {govuk_date(s.end)}, before it began."
+            yield f"{named(s.start, first=True)} ended on {govuk_date(s.end)}, before it began."
 
 
 @CHILD_RULES.rule(
@@ -99,7 +99,7 @@ def not_past_eighteen(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.end is None and not (s.legal_status == "V2" and s.placement == "K2"):
             yield (
-                f"{named(s.start).capitalize()} is still open, but the child was 18 on "
+                f"{named(s.start, first=True)} is still open, but the child was 18 on "
                 f"{govuk_date(adult)}: end it, unless they are in a community home under "
                 "section 20(5) (V2, K2)."
             )
@@ -111,7 +111,7 @@ def not_past_eighteen(child: Child, period: Period) -> Iterator[str]:
 def no_new_freeing_orders(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.legal_status == "D1" and s.start > FREEING_ORDERS_ENDED:
-            yield f"{named(s.start).capitalize()} has legal status D1, ended in 2005."
+            yield f"{named(s.start, first=True)} has legal status D1, ended in 2005."
 
 
 @CHILD_RULES.rule(
@@ -120,7 +120,7 @@ def no_new_freeing_orders(child: Child, period: Period) -> Iterator[str]:
 def no_early_placement_orders(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.legal_status == "E1" and s.start < PLACEMENT_ORDERS_BEGAN:
-            yield f"{named(s.start).capitalize()} has legal status E1, which began in 2005."
+            yield f"{named(s.start, first=True)} has legal status E1, which began in 2005."
 
 
 @CHILD_RULES.rule(
@@ -140,7 +140,7 @@ def ceased_with_reason(child: Child, period: Period) -> Iterator[str]:
 def lasts_a_day(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.end == s.start:
-            yield f"{named(s.start).capitalize()} ended the day it began."
+            yield f"{named(s.start, first=True)} ended the day it began."
 
 
 @CHILD_RULES.rule(
@@ -151,9 +151,7 @@ def lasts_a_day(child: Child, period: Period) -> Iterator[str]:
 def previous_ended(child: Child, period: Period) -> Iterator[str]:
     for before, after in zip(child.episodes, child.episodes[1:], strict=False):
         if before.end is None:
-            yield (
-                f"{named(before.start).capitalize()} has no end, but {named(after.start)} began."
-            )
+            yield (f"{named(before.start, first=True)} has no end, but {named(after.start)} began.")
 
 
 @CHILD_RULES.rule(
@@ -163,7 +161,7 @@ def no_overlap(child: Child, period: Period) -> Iterator[str]:
     for before, after in zip(child.episodes, child.episodes[1:], strict=False):
         if before.end is not None and after.start < before.end:
             yield (
-                f"{named(after.start).capitalize()} began before the one before it ended on "
+                f"{named(after.start, first=True)} began before the one before it ended on "
                 f"{govuk_date(before.end)}."
             )
 
@@ -176,7 +174,7 @@ def no_overlap(child: Child, period: Period) -> Iterator[str]:
 def starts_after_ceasing(child: Child, period: Period) -> Iterator[str]:
     for before, after in zip(child.episodes, child.episodes[1:], strict=False):
         if before.reason_ceased not in ("", "X1") and after.reason_new != "S":
-            yield f"{named(after.start).capitalize()} follows the end of care but is not S."
+            yield f"{named(after.start, first=True)} follows the end of care but is not S."
 
 
 @CHILD_RULES.rule(

@@ -36,7 +36,7 @@ def _time_limit(child: Child, period: Period, status: str, days: int, order: str
 def youth_justice_from_ten(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.legal_status in YOUTH_JUSTICE and child.is_under(10, s.start):
-            yield f"{named(s.start).capitalize()} is {s.legal_status}, but the child was under 10."
+            yield f"{named(s.start, first=True)} is {s.legal_status}, but the child was under 10."
 
 
 @CHILD_RULES.rule(
@@ -94,7 +94,7 @@ def short_break_limit(child: Child, period: Period) -> Iterator[str]:
 def short_break_in_one_place(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.legal_status == "V3" and s.reason_new != "S":
-            yield f"{named(s.start).capitalize()} is a short break (V3): its reason must be S."
+            yield f"{named(s.start, first=True)} is a short break (V3): its reason must be S."
 
 
 @CHILD_RULES.rule(
@@ -121,7 +121,7 @@ def short_breaks_a_year(child: Child, period: Period) -> Iterator[str]:
 def section_20_not_with_parents(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.placement == "P1" and s.legal_status == "V2":
-            yield f"{named(s.start).capitalize()} is with parents (P1) under section 20 (V2)."
+            yield f"{named(s.start, first=True)} is with parents (P1) under section 20 (V2)."
 
 
 @CHILD_RULES.rule(
@@ -133,7 +133,7 @@ def short_breaks_not_long_term(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.legal_status in SHORT_BREAKS and s.placement in LONG_TERM_FOSTER:
             yield (
-                f"{named(s.start).capitalize()} is a short break ({s.legal_status}) in a "
+                f"{named(s.start, first=True)} is a short break ({s.legal_status}) in a "
                 f"long-term foster placement ({s.placement})."
             )
 
@@ -148,7 +148,7 @@ def placement_order_recorded(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.placement in PLACED_WITH_ORDER and s.legal_status != "E1":
             yield (
-                f"{named(s.start).capitalize()} is placed for adoption with a placement order "
+                f"{named(s.start, first=True)} is placed for adoption with a placement order "
                 f"({s.placement}), but its legal status is {s.legal_status}, not E1."
             )
 

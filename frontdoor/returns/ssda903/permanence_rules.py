@@ -34,7 +34,7 @@ def permanence_recorded(child: Child, period: Period) -> Iterator[str]:
         p = recorded.get(s.start)
         if p is None:
             yield (
-                f"{named(s.start).capitalize()} begins a period of care: record any previous "
+                f"{named(s.start, first=True)} begins a period of care: record any previous "
                 "permanence."
             )
         elif p.kind != "Z1" and not (p.la_code and p.order_date):

@@ -126,7 +126,7 @@ def placed_after_a_decision(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.placement in PLACED_FOR_ADOPTION and not _decisions(child, period):
             yield (
-                f"{named(s.start).capitalize()} places the child for adoption: record the "
+                f"{named(s.start, first=True)} places the child for adoption: record the "
                 "decision that they should be."
             )
 
@@ -195,7 +195,7 @@ def reversed_when_not_adopted(child: Child, period: Period) -> Iterator[str]:
         ]
         if towards_adoption and left and (open_decisions or not _decisions(child, period)):
             yield (
-                f"{named(s.start).capitalize()} ended {s.reason_ceased}, not in adoption: record "
+                f"{named(s.start, first=True)} ended {s.reason_ceased}, not in adoption: record "
                 "when and why the decision to place for adoption was reversed."
             )
 

@@ -20,7 +20,7 @@ def _placed_under(child: Child, place: str, age: int, where: str) -> Iterator[st
     for s in child.episodes:
         if s.placement == place and child.is_under(age, s.start):
             yield (
-                f"{named(s.start).capitalize()} is in {where} ({place}), but the child was "
+                f"{named(s.start, first=True)} is in {where} ({place}), but the child was "
                 f"under {age}."
             )
 
@@ -62,7 +62,7 @@ def started_under_eighteen(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         eighteen = child.turns(18)
         if s.reason_new == "S" and eighteen is not None and s.start >= eighteen:
-            yield f"{named(s.start).capitalize()} starts care after the child's 18th birthday."
+            yield f"{named(s.start, first=True)} starts care after the child's 18th birthday."
 
 
 @CHILD_RULES.rule(
@@ -72,7 +72,7 @@ def adopted_under_eighteen(child: Child, period: Period) -> Iterator[str]:
     eighteen = child.turns(18)
     for s in child.episodes:
         if s.reason_ceased in ADOPTED and eighteen is not None and s.end and s.end >= eighteen:
-            yield f"{named(s.start).capitalize()} ended in adoption after the child turned 18."
+            yield f"{named(s.start, first=True)} ended in adoption after the child turned 18."
 
 
 @CHILD_RULES.rule(
@@ -83,7 +83,7 @@ def adopted_under_eighteen(child: Child, period: Period) -> Iterator[str]:
 )
 def independent_from_fourteen(child: Child, period: Period) -> Iterator[str]:
     for s in _ceased_under(child, INDEPENDENT_LIVING, 14):
-        yield f"{named(s.start).capitalize()} ended {s.reason_ceased} before the child was 14."
+        yield f"{named(s.start, first=True)} ended {s.reason_ceased} before the child was 14."
 
 
 @CHILD_RULES.rule(
@@ -94,7 +94,7 @@ def independent_from_fourteen(child: Child, period: Period) -> Iterator[str]:
 )
 def adult_care_from_sixteen(child: Child, period: Period) -> Iterator[str]:
     for s in _ceased_under(child, {"E7"}, 16):
-        yield f"{named(s.start).capitalize()} ended E7 before the child was 16."
+        yield f"{named(s.start, first=True)} ended E7 before the child was 16."
 
 
 @CHILD_RULES.rule(
@@ -105,7 +105,7 @@ def adult_care_from_sixteen(child: Child, period: Period) -> Iterator[str]:
 )
 def staying_put_from_eighteen(child: Child, period: Period) -> Iterator[str]:
     for s in _ceased_under(child, {"E17"}, 18):
-        yield f"{named(s.start).capitalize()} ended E17 (staying put) before the child was 18."
+        yield f"{named(s.start, first=True)} ended E17 (staying put) before the child was 18."
 
 
 @CHILD_RULES.rule(
@@ -119,7 +119,7 @@ def special_guardianship_under_eighteen(child: Child, period: Period) -> Iterato
         ended = s.end
         if s.reason_ceased in SPECIAL_GUARDIANSHIP and eighteen and ended and ended > eighteen:
             yield (
-                f"{named(s.start).capitalize()} ended in a special guardianship order on "
+                f"{named(s.start, first=True)} ended in a special guardianship order on "
                 f"{govuk_date(ended)}, after the child turned 18."
             )
 
@@ -133,7 +133,7 @@ def adopted_from_adoptive_placement(child: Child, period: Period) -> Iterator[st
     for s in child.episodes:
         if s.reason_ceased in ADOPTED and s.placement not in PLACED_FOR_ADOPTION:
             yield (
-                f"{named(s.start).capitalize()} ended in adoption, but the placement was "
+                f"{named(s.start, first=True)} ended in adoption, but the placement was "
                 f"{s.placement}, not placed for adoption (A3 to A6)."
             )
 
@@ -147,7 +147,7 @@ def foster_carers_were_foster_carers(child: Child, period: Period) -> Iterator[s
     for s in child.episodes:
         if s.reason_ceased in TO_FORMER_FOSTER_CARERS and s.placement not in FOSTER:
             yield (
-                f"{named(s.start).capitalize()} ended {s.reason_ceased} (to former foster "
+                f"{named(s.start, first=True)} ended {s.reason_ceased} (to former foster "
                 f"carers), but the placement was {s.placement}, not foster care."
             )
 
@@ -162,7 +162,7 @@ def with_current_carers_is_t_or_u(child: Child, period: Period) -> Iterator[str]
     for s in child.episodes:
         if s.placement in ("A3", "A5") and s.reason_new not in ("S", "T", "U"):
             yield (
-                f"{named(s.start).capitalize()} is placed for adoption with current foster "
+                f"{named(s.start, first=True)} is placed for adoption with current foster "
                 f"carers ({s.placement}): its reason must be S, T or U, not {s.reason_new}."
             )
 
@@ -177,6 +177,6 @@ def fostered_before_adoption(child: Child, period: Period) -> Iterator[str]:
         came_from = PLACED_FOR_ADOPTION | FOSTER
         if after.placement in ("A3", "A4") and before.placement not in came_from:
             yield (
-                f"{named(after.start).capitalize()} is placed for adoption ({after.placement}) "
+                f"{named(after.start, first=True)} is placed for adoption ({after.placement}) "
                 f"from {before.placement}, not from a foster placement."
             )

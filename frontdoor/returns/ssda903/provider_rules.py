@@ -49,7 +49,7 @@ def parents_provide_only_p1(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.provider == "PR0" and s.placement != "P1":
             yield (
-                f"{named(s.start).capitalize()} is provided by parents (PR0) but is "
+                f"{named(s.start, first=True)} is provided by parents (PR0) but is "
                 f"{s.placement}: PR0 is only for placements with parents (P1)."
             )
 
@@ -58,7 +58,7 @@ def _cannot_provide(child: Child, provider: str) -> Iterator[str]:
     for s in child.episodes:
         if s.provider == provider and s.placement in CANNOT_PROVIDE[provider]:
             yield (
-                f"{named(s.start).capitalize()} is {s.placement}, which provider {provider} "
+                f"{named(s.start, first=True)} is {s.placement}, which provider {provider} "
                 "cannot provide."
             )
 
@@ -141,6 +141,6 @@ def placed_away_from_home(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if s.placement != "P1" and s.home_postcode and s.home_postcode == s.placement_postcode:
             yield (
-                f"{named(s.start).capitalize()} is {s.placement} but its placement postcode is "
+                f"{named(s.start, first=True)} is {s.placement} but its placement postcode is "
                 f"the home postcode ({s.home_postcode})."
             )

@@ -59,6 +59,6 @@ class ChildRules(list[tuple[Rule, ChildCheck]]):
         return register
 
 
-def named(start: dt.date) -> str:
-    """An episode as the messages name it: by the day it started."""
-    return f"the episode that started on {govuk_date(start)}"
+def named(start: dt.date, first: bool = False) -> str:
+    """An episode as the messages name it: by the day it started (`first` in a sentence)."""
+    return f"{'The' if first else 'the'} episode that started on {govuk_date(start)}"

@@ -32,7 +32,7 @@ def _moved(before: Spell, after: Spell) -> bool:
 def first_is_s(child: Child, period: Period) -> Iterator[str]:
     first = child.spells[0] if child.spells else None
     if first is not None and first.in_return and first.reason_new != "S":
-        yield f"{named(first.start).capitalize()} is the child's first: its reason must be S."
+        yield f"{named(first.start, first=True)} is the child's first: its reason must be S."
 
 
 @CHILD_RULES.rule(
@@ -44,15 +44,15 @@ def x1_is_followed(child: Child, period: Period) -> Iterator[str]:
     for before, after in child.follow_on():
         same_day = before.end == after.start
         if before.reason_ceased == "X1" and before.end is not None and not same_day:
-            yield f"{named(before.start).capitalize()} ended X1, but no episode began that day."
+            yield f"{named(before.start, first=True)} ended X1, but no episode began that day."
         if before.reason_ceased not in ("", "X1") and same_day:
             yield (
-                f"{named(after.start).capitalize()} began the day the one before ended: "
+                f"{named(after.start, first=True)} began the day the one before ended: "
                 "that one's reason for ending must be X1."
             )
     last = child.episodes[-1] if child.episodes else None
     if last is not None and last.end is not None and last.reason_ceased == "X1":
-        yield f"{named(last.start).capitalize()} ended X1, but no episode follows it."
+        yield f"{named(last.start, first=True)} ended X1, but no episode follows it."
 
 
 @CHILD_RULES.rule(
@@ -65,7 +65,7 @@ def new_period_after_a_gap(child: Child, period: Period) -> Iterator[str]:
     for before, after in child.follow_on():
         if after.reason_new == "S" and before.end is not None and after.start <= before.end:
             yield (
-                f"{named(after.start).capitalize()} starts a new period of care (S) the day the "
+                f"{named(after.start, first=True)} starts a new period of care (S) the day the "
                 "episode before it ended."
             )
 
@@ -80,7 +80,7 @@ def continues_the_same_day(child: Child, period: Period) -> Iterator[str]:
     for before, after in child.follow_on():
         if after.reason_new in CONTINUING and before.end != after.start:
             yield (
-                f"{named(after.start).capitalize()} continues the one before "
+                f"{named(after.start, first=True)} continues the one before "
                 f"({after.reason_new}) but does not begin the day it ended."
             )
 
@@ -96,7 +96,7 @@ def legal_change_only(child: Child, period: Period) -> Iterator[str]:
         if after.reason_new == "L" and (
             after.legal_status == before.legal_status or _moved(before, after)
         ):
-            yield f"{named(after.start).capitalize()} is L, but only the legal status may change."
+            yield f"{named(after.start, first=True)} is L, but only the legal status may change."
 
 
 @CHILD_RULES.rule(
@@ -111,7 +111,7 @@ def placement_change_only(child: Child, period: Period) -> Iterator[str]:
             after.legal_status != before.legal_status or not _moved(before, after)
         ):
             yield (
-                f"{named(after.start).capitalize()} is {after.reason_new}, but only the "
+                f"{named(after.start, first=True)} is {after.reason_new}, but only the "
                 "placement may change."
             )
 
@@ -128,7 +128,7 @@ def both_changed(child: Child, period: Period) -> Iterator[str]:
             after.legal_status == before.legal_status or not _moved(before, after)
         ):
             yield (
-                f"{named(after.start).capitalize()} is {after.reason_new}, but the legal status "
+                f"{named(after.start, first=True)} is {after.reason_new}, but the legal status "
                 "and the placement did not both change."
             )
 
@@ -142,7 +142,7 @@ def nothing_after_the_last(child: Child, period: Period) -> Iterator[str]:
     for before, after in child.follow_on():
         if before.reason_ceased in LAST_EPISODES:
             yield (
-                f"{named(before.start).capitalize()} ended {before.reason_ceased}, but "
+                f"{named(before.start, first=True)} ended {before.reason_ceased}, but "
                 f"{named(after.start)} follows it."
             )
 
@@ -157,7 +157,7 @@ def not_adopted_before(child: Child, period: Period) -> Iterator[str]:
     for s in child.episodes:
         if any(day <= s.start for day in adopted):
             yield (
-                f"{named(s.start).capitalize()} follows an adoption from care: check the "
+                f"{named(s.start, first=True)} follows an adoption from care: check the "
                 "episodes (a child adopted and back in care has previous permanence P1)."
             )
 
@@ -173,7 +173,7 @@ def need_kept_in_period(child: Child, period: Period) -> Iterator[str]:
         continues = before.reason_ceased == "X1" and before.end == after.start
         if continues and after.category_of_need != before.category_of_need:
             yield (
-                f"{named(after.start).capitalize()} changes the category of need from "
+                f"{named(after.start, first=True)} changes the category of need from "
                 f"{before.category_of_need} to {after.category_of_need} on "
                 f"{govuk_date(after.start)}: it stays as it was when the period of care began."
             )

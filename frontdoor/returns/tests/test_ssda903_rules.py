@@ -2,6 +2,7 @@
 breaks it, and the rule fires (and the clean children pass every rule, so each firing is
 the rule's own doing). The rules about the other tables are in test_ssda903_record_rules."""
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ def _current(**changes: object) -> Child:
     return with_spell(clean(), 1, **changes)
 
 
+LOWER_CASE_MONTH = re.compile(r"\d (january|february|march|april|june|july|august)")
 HEADER_BREAKS: dict[str, Callable[[], Child]] = {
     "101": lambda: replace(clean(), sex="X"),
     "232": lambda: replace(clean(), sex="U"),
@@ -146,6 +148,7 @@ def test_the_rule_fires(rule_id):
     messages = fired(BREAKS[rule_id](), rule_id)
     assert messages, f"{rule_id} did not fire"
     assert all(m.endswith(".") and m.lstrip("“")[:1].isupper() for m in messages)
+    assert not any(LOWER_CASE_MONTH.search(m) for m in messages)
 
 
 def test_rule_359_spares_a_community_home_under_section_20_5_and_the_18th_birthday_itself():
@@ -203,11 +206,15 @@ def test_a_move_to_adoption_with_the_foster_carers_is_t_or_u():
     from frontdoor.returns.ssda903.collection import reason_new
 
     fostered = spell(D(2024, 5, 1), legal_status="C2")
-    assert reason_new(replace(fostered, is_new_period=False, placement="A5"), fostered) == "T"
-    with_order = replace(fostered, is_new_period=False, placement="A5", legal_status="E1")
-    assert reason_new(with_order, fostered) == "U"
-    assert reason_new(replace(with_order, placement="A6"), fostered) == "B"
-    assert reason_new(replace(fostered, is_new_period=False, legal_status="E1"), fostered) == "L"
+    to_adopters = replace(fostered, is_new_period=False, placement="A5")
+    assert reason_new(to_adopters, fostered, moved=True) == "T"
+    with_order = replace(to_adopters, legal_status="E1")
+    assert reason_new(with_order, fostered, moved=True) == "U"
+    assert reason_new(replace(with_order, placement="A6"), fostered, moved=True) == "B"
+    order_only = replace(fostered, is_new_period=False, legal_status="E1")
+    assert reason_new(order_only, fostered, moved=False) == "L"
+    # Another foster home in the same postcode sector: a move the return's postcode hides.
+    assert reason_new(replace(fostered, is_new_period=False), fostered, moved=True) == "P"
 
 
 def test_sex_is_m_f_or_u_from_2024_25_and_1_or_2_before():

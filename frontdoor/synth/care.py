@@ -18,6 +18,7 @@ from frontdoor.casework import actions
 from frontdoor.casework import care_records as records
 from frontdoor.casework.models import CINEpisode, LookedAfterEpisode
 from frontdoor.lib.dates import add_months
+from frontdoor.people.models import Residence
 from frontdoor.synth.pathway import CareStage
 
 D = dt.date
@@ -54,6 +55,14 @@ PLACES = ["BS21 6", "BS22 7", "BS23 1", "BS23 4", "BS24 9", "BS48 1", "BS49 5", 
 ACTIVITY = {"F2": 30.0, "F4": 20.0, "P4": 10.0, "F5": 6.0, "F1": 6.0, "G5": 18.0, "G4": 5.0}
 ACCOMMODATION = {"Z1": 20.0, "D1": 25.0, "U1": 20.0, "B1": 15.0, "E1": 10.0, "T1": 5.0}
 ACCOMMODATION_UNSUITABLE = 0.08
+# At 17 a care leaver is not with former foster carers (rule 3001) nor in a foyer (rule 347).
+NOT_AT_SEVENTEEN = {"Z1": "D1", "T1": "E1"}
+# The adopters' legal status agrees with their sexes (rules 514, 519, 520, 524).
+ADOPTERS_STATUS = {
+    "MF": {"L11": 75.0, "L2": 25.0},
+    "FF": {"L12": 50.0, "L2": 50.0},
+    "MM": {"L12": 50.0, "L2": 50.0},
+}
 UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% of all in care)
 # England: about a third of children under 5 who leave care are adopted, some 3% of children
 # looked after each year. The pathway plans when care ends; for some young children in care
@@ -119,12 +128,40 @@ class CareStory:
         if self.adopted:
             self.reason_ceased = "E11" if self.rng.random() < 0.7 else "E12"
         self.adoption: tuple[D, D] | None = None
+        homes = [
+            " ".join(r.household.postcode.upper().split())
+            for r in Residence.objects.filter(person_id=person.pk).select_related("household")
+        ]
+        # Placed away from home: SSDA903 rule 392d (only a placement with parents shares the
+        # home's postcode sector).
+        self.places = [p for p in PLACES if not any(h.startswith(p) for h in homes)] or PLACES
+        self.start_postcode = ""
 
     def provider(self, placement: str) -> str:
         return _choose(self.rng, PROVIDERS.get(placement, {"PR1": 1.0}))
 
     def postcode(self) -> str:
-        return self.rng.choice(PLACES) + self.rng.choice("ABDEFGHJLNPQRSTUWXYZ") + "A"
+        return self.rng.choice(self.places) + self.rng.choice("ABDEFGHJLNPQRSTUWXYZ") + "A"
+
+    def first_postcode(self) -> str:
+        """The first placement's postcode, remembered so that moves go elsewhere."""
+        self.start_postcode = self.postcode()
+        return self.start_postcode
+
+    def _visible(self, changes: list[tuple[D, dict[str, Any]]]) -> list[tuple[D, dict[str, Any]]]:
+        """Each move to another postcode sector than the placement before: the return shows
+        postcodes to the sector ("BS23 1"), so a move within one would not be seen (rule 434)."""
+        sector = self.start_postcode[:-2]
+        for _, change in changes:
+            postcode = change.get("placement_postcode")
+            if postcode is None:
+                continue
+            if postcode[:-2] == sector and len(self.places) > 1:
+                others = self.places[self.places.index(sector) + 1 :] + self.places
+                postcode = next(p for p in others if p != sector) + postcode[-2:]
+                change["placement_postcode"] = postcode
+            sector = postcode[:-2]
+        return changes
 
     def kept(self, day: D) -> bool:
         return day <= self.last_day and day >= self.last_day - dt.timedelta(days=HISTORY_DAYS)
@@ -155,7 +192,7 @@ class CareStory:
                 "placement_postcode": self.postcode(),
                 "reason_place_change": "CARPL",
             }
-            return sorted(found.items())
+            return self._visible(sorted(found.items()))
         years = max(1, (until - care.start).days // 365)
         for _ in range(years):
             for _ in range(rng.choices([0, 1, 2], weights=[65, 25, 10])[0]):
@@ -175,7 +212,7 @@ class CareStory:
                         "reason_place_change": _choose(rng, WHY_MOVED),
                     },
                 )
-        return sorted(found.items())
+        return self._visible(sorted(found.items()))
 
     # --- what is recorded about the child while in care ----------------------------------
 
@@ -276,17 +313,18 @@ class CareStory:
         if (at := self.at(matched, 15)) is None:
             return
         couple = self.rng.random() < 0.85
+        sex = (
+            _choose(self.rng, {"MF": 85.0, "FF": 8.0, "MM": 7.0})
+            if couple
+            else self.rng.choice(["F1", "M1"])
+        )
         records.record_adoption_match(
             record,
             matched_on=matched,
-            is_adopted_by_foster_carers=self.rng.random() < 0.12,
+            is_adopted_by_foster_carers=False,  # placed in A6, not with current foster carers
             number_of_adopters=2 if couple else 1,
-            adopters_sex=_choose(self.rng, {"MF": 85.0, "FF": 8.0, "MM": 7.0})
-            if couple
-            else self.rng.choice(["F1", "M1"]),
-            adopters_legal_status=_choose(self.rng, {"L11": 70.0, "L12": 10.0, "L2": 20.0})
-            if couple
-            else "L0",
+            adopters_sex=sex,
+            adopters_legal_status=_choose(self.rng, ADOPTERS_STATUS[sex]) if couple else "L0",
             user=self.worker,
             at=at,
         )
@@ -323,6 +361,8 @@ class CareStory:
             if in_touch == "YES":
                 activity = _choose(rng, ACTIVITY)
                 accommodation = _choose(rng, ACCOMMODATION)
+                if age < 18:
+                    accommodation = NOT_AT_SEVENTEEN.get(accommodation, accommodation)
                 if rng.random() < ACCOMMODATION_UNSUITABLE:
                     accommodation = accommodation[0] + "2"
             records.record_care_leaver_contact(
@@ -348,14 +388,14 @@ def tell(
     worker: Any,
     at: At,
     last_day: D,
-    start: Callable[[str, str], LookedAfterEpisode | None],
+    start: Callable[[str, str, str], LookedAfterEpisode | None],
     missing: Callable[[LookedAfterEpisode], D | None],
 ) -> bool:
-    """The child's care from start to end: `start(placement, provider)` starts it (None if
-    after the plan's end); `missing(record)` records their missing episodes, returning the
-    last day of them. False if care had not started by the plan's end."""
+    """The child's care from start to end: `start(placement, provider, postcode)` starts it
+    (None if after the plan's end); `missing(record)` records their missing episodes,
+    returning the last day of them. False if care had not started by the plan's end."""
     story = CareStory(seed, episode, care, worker, at, last_day)
-    record = start(care.placement, story.provider(care.placement))
+    record = start(care.placement, story.provider(care.placement), story.first_postcode())
     if record is None:
         return False
     first = record

@@ -242,7 +242,7 @@ class CaseworkStory:
         care, rng = way.care, self.rng
         assert care is not None
 
-        def start(placement: str, provider: str) -> LookedAfterEpisode | None:
+        def start(placement: str, provider: str, postcode: str) -> LookedAfterEpisode | None:
             if (at := self._at(care.start, 18)) is None:
                 return None
             return actions.start_looked_after_episode(
@@ -251,6 +251,7 @@ class CaseworkStory:
                 legal_status=care.legal_status,
                 placement_type=placement,
                 placement_provider=provider,
+                placement_postcode=postcode,
                 user=worker,
                 at=at,
             )

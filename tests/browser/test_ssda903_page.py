@@ -30,7 +30,7 @@ def test_an_analyst_checks_the_return_and_follows_a_failure_to_the_child(
     assert_accessible(page)
     page.get_by_label("Collection year").fill("2025")
     page.get_by_role("button", name="Check the return").click()
-    expect(page.get_by_role("heading", name="FD-PR Placement provider (1)")).to_be_visible()
+    expect(page.get_by_role("heading", name="526 Placement provider missing (1)")).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the SSDA903 files for 2025 (zip)").click()

@@ -33,6 +33,7 @@ from frontdoor.returns.ssda903.records import (
     Review,
     SocialWorker,
     Spell,
+    birthday,
 )
 
 FIRST_YEAR = 2000
@@ -40,6 +41,7 @@ MISSING_CODES = {EpisodeKind.MISSING: "M", EpisodeKind.AWAY: "A"}
 # Care leavers: 13 weeks looked after from their 14th birthday, some of it after their 16th.
 ELIGIBLE_DAYS_AFTER_14 = 91
 CARE_LEAVER_AGES = range(17, 22)
+WITH_CURRENT_CARERS = {"A3", "A5"}  # placed for adoption with the child's foster carers
 
 
 def collection_period(year: object) -> Period:
@@ -60,13 +62,6 @@ def child_id(person: Person) -> str:
     return person.la_child_id or f"FD{person.pk:07d}"
 
 
-def _birthday(born: dt.date, age: int) -> dt.date:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:  # 29 February: the birthday is 1 March in other years
-        return dt.date(born.year + age, 3, 1)
-
-
 def _days_between(spells: list[Spell], first: dt.date, last: dt.date) -> int:
     """Days looked after from `first` up to (not including) `last`."""
     total = 0
@@ -83,17 +78,17 @@ def care_leaver_birthday(child: Child, period: Period) -> dt.date | None:
     if born is None or not child.spells:
         return None
     for age in CARE_LEAVER_AGES:
-        birthday = _birthday(born, age)
-        if not period.contains(birthday):
+        day = birthday(born, age)
+        if not period.contains(day):
             continue
-        history = [s for s in child.spells if s.start < birthday]
-        if child.looked_after_on(birthday) or not history:
+        history = [s for s in child.spells if s.start < day]
+        if child.looked_after_on(day) or not history:
             continue
-        fourteen, sixteen = _birthday(born, 14), _birthday(born, 16)
-        after_14 = _days_between(history, fourteen, birthday)
-        after_16 = _days_between(history, sixteen, birthday)
+        fourteen, sixteen = birthday(born, 14), birthday(born, 16)
+        after_14 = _days_between(history, fourteen, day)
+        after_16 = _days_between(history, sixteen, day)
         if after_14 >= ELIGIBLE_DAYS_AFTER_14 and after_16 > 0:
-            return birthday
+            return day
     return None
 
 
@@ -108,23 +103,34 @@ def _abbreviated(postcode: str) -> str:
     return f"{compact[:-3]} {compact[-3]}"
 
 
-def _reason_new(spell: Spell, before: Spell | None) -> str:
-    """RNE: S starts a period; else what changed from the episode before (L, P or B)."""
+def _place(row: LookedAfterEpisode) -> tuple[str, str, str]:
+    """Where a child is placed, as recorded: type, full postcode and provider."""
+    return (
+        row.placement_type,
+        " ".join(row.placement_postcode.upper().split()),
+        row.placement_provider,
+    )
+
+
+def reason_new(spell: Spell, before: Spell | None, moved: bool) -> str:
+    """RNE: S starts a period; else what changed from the episode before (L, P or B; T and
+    U for P and B when the child is placed for adoption with their current foster carers).
+    `moved`: the placement recorded changed (a move to another address in the same postcode
+    sector is a move, though the return's shortened postcodes cannot show it)."""
     if spell.is_new_period or before is None:
         return "S"
     legal = spell.legal_status != before.legal_status
-    moved = (spell.placement, spell.placement_postcode, spell.provider) != (
-        before.placement,
-        before.placement_postcode,
-        before.provider,
-    )
+    with_carers = spell.placement in WITH_CURRENT_CARERS
     if legal and moved:
-        return "B"
-    return "L" if legal else "P"
+        return "U" if with_carers else "B"
+    if moved:
+        return "T" if with_carers else "P"
+    return "L"
 
 
 def _spells(rows: list[LookedAfterEpisode], period: Period, home: str) -> list[Spell]:
     spells: list[Spell] = []
+    place: tuple[str, str, str] | None = None
     for row in sorted(rows, key=lambda r: (r.start_date, r.pk)):
         ended = row.end_date is not None and row.end_date <= period.end
         spell = Spell(
@@ -142,7 +148,8 @@ def _spells(rows: list[LookedAfterEpisode], period: Period, home: str) -> list[S
             in_return=row.end_date is None or row.end_date >= period.start,
         )
         before = spells[-1] if spells else None
-        spell.reason_new = _reason_new(spell, before)
+        spell.reason_new = reason_new(spell, before, moved=_place(row) != place)
+        place = _place(row)
         if before is not None and spell.reason_new in ("P", "B", "T", "U"):
             before.reason_place_change = row.reason_place_change
         spells.append(spell)

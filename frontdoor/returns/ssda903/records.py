@@ -1,7 +1,16 @@
 """What the SSDA903 return holds about each child, read once from casework (`collection`)."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+
+def birthday(born: dt.date, age: int) -> dt.date:
+    """The day someone born on `born` is `age` (born on 29 February: 1 March in other years)."""
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return dt.date(born.year + age, 3, 1)
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,32 @@ class Child:
 
     def looked_after_on(self, day: dt.date) -> bool:
         return any(s.start <= day and (s.end is None or s.end > day) for s in self.spells)
+
+    def turns(self, age: int) -> dt.date | None:
+        """The child's `age`th birthday, if their date of birth is known."""
+        born = self.date_of_birth
+        return None if born is None else birthday(born, age)
+
+    def is_under(self, age: int, day: dt.date | None) -> bool:
+        """Younger than `age` on `day` (False when either date is unknown)."""
+        turns = self.turns(age)
+        return turns is not None and day is not None and day < turns
+
+    def follow_on(self) -> list[tuple[Spell, Spell]]:
+        """Each episode in the return with the one after it."""
+        return list(zip(self.episodes, self.episodes[1:], strict=False))
+
+    def runs(self, keep: Callable[[Spell], bool]) -> list[list[Spell]]:
+        """Unbroken runs of episodes that `keep`: each starts the day the one before ended."""
+        found: list[list[Spell]] = []
+        for s in self.episodes:
+            if not keep(s):
+                continue
+            if found and found[-1][-1].end == s.start:
+                found[-1].append(s)
+            else:
+                found.append([s])
+        return found
 
     def age_on(self, day: dt.date) -> int | None:
         born = self.date_of_birth

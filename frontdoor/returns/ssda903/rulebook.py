@@ -6,9 +6,11 @@ checks, where the DfE's rule needs data the council sends from elsewhere), a sev
 explanation. A rule is a function of one child's record yielding one message per failure.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from frontdoor.lib.dates import govuk_date
 from frontdoor.returns.ssda903.records import Child, Period
 
 ERROR = "error"
@@ -55,3 +57,8 @@ class ChildRules(list[tuple[Rule, ChildCheck]]):
             return check
 
         return register
+
+
+def named(start: dt.date, first: bool = False) -> str:
+    """An episode as the messages name it: by the day it started (`first` in a sentence)."""
+    return f"{'The' if first else 'the'} episode that started on {govuk_date(start)}"

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from frontdoor.returns.ssda903.records import Child, Return
+from frontdoor.returns.ssda903.records import Child, Period, Return
 
 Row = dict[str, str]
 
@@ -28,9 +28,21 @@ def flag(value: bool | None) -> str:
 
 
 SEX_CODES = {"M": "1", "F": "2"}
+# From 2024-25 SEX is M, F or U (not known), as Front Door records it (DfE rule 101).
+SEX_AS_LETTERS_FROM = 2025
+SEX_LETTERS = ("M", "F", "U")
 
 
-def sex(child: Child) -> str:
+def sex_codes(period: Period) -> tuple[str, ...]:
+    """The SEX codes of the collection year."""
+    if period.year >= SEX_AS_LETTERS_FROM:
+        return SEX_LETTERS
+    return tuple(SEX_CODES.values())
+
+
+def sex(child: Child, period: Period) -> str:
+    if period.year >= SEX_AS_LETTERS_FROM:
+        return child.sex if child.sex in SEX_LETTERS else ""
     return SEX_CODES.get(child.sex, "")
 
 

@@ -8,7 +8,12 @@ COLUMNS = ["CHILD", "SEX", "DOB", "DUC"]
 
 def rows(ret: Return) -> list[Row]:
     return [
-        {"CHILD": c.child_id, "SEX": sex(c), "DOB": day(c.date_of_birth), "DUC": day(c.uasc_ceased)}
+        {
+            "CHILD": c.child_id,
+            "SEX": sex(c, ret.period),
+            "DOB": day(c.date_of_birth),
+            "DUC": day(c.uasc_ceased),
+        }
         for c in ret.looked_after()
         if c.uasc_ceased is not None
     ]

@@ -35,7 +35,7 @@ def test_analyst_sees_the_failures_with_links_to_the_children(persona, council):
     html = client_for(analyst).get(reverse(PAGE), {"year": "2025"}).content.decode()
     assert '<dd class="govuk-summary-list__value" id="ssda903-errors">2</dd>' in html
     assert '<dd class="govuk-summary-list__value" id="ssda903-at-end">2</dd>' in html
-    assert "FD-PR Placement provider (2)" in html
+    assert "526 Placement provider missing (2)" in html
     link = reverse("people:person", kwargs={"person_id": council.jayden.pk})
     assert f'<a class="govuk-link" href="{link}">GL2</a>' in html
     logged = Event.objects.filter(action=Event.Action.VIEW, user=analyst)

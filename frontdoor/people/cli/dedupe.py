@@ -31,8 +31,9 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--no-twin-veto",
         action="store_true",
-        help="let records with clearly different forenames join (only for files known to "
-        "hold no twins or siblings)",
+        help="for a file known to hold no twins or siblings: no rule keeps clearly different "
+        "forenames apart, the model learns from the file how often one person's forename and "
+        "date of birth differ, and the threshold weighs precision 4 (not 25) times recall",
     )
     parser.add_argument("--model", type=Path, help="model file (default: the shipped model)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -77,3 +78,10 @@ def handle(command: BaseCommand, options: dict[str, Any]) -> None:
         f"{len(result.bad):,} malformed rows reported, {result.unclustered:,} of them written "
         f"with no cluster_id (no record_id of their own). Written to {options['output']}."
     )
+    if result.refused:
+        command.stdout.write(
+            f"The twins and siblings rule kept {result.refused:,} pairs apart that the model "
+            "would have joined (different forenames, or a brother's or sister's birthday at "
+            "one home). If this file cannot hold twins or siblings, run it again with "
+            "--no-twin-veto."
+        )

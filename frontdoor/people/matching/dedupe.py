@@ -196,6 +196,7 @@ class Clusters:
         self.parent = list(range(len(records)))
         self.members: dict[int, list[int]] = {}
         self.prepared: dict[int, Prepared] = {}
+        self.refused = 0  # joins the twins and siblings rule refused
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -227,6 +228,7 @@ class Clusters:
         if a == b:
             return True
         if not self._compatible(a, b):
+            self.refused += 1
             return False
         if len(self._members(a)) < len(self._members(b)):
             a, b = b, a
@@ -242,7 +244,17 @@ def cluster(
     progress: Any = None,
     twin_veto: bool = True,
 ) -> list[int]:
-    """Cluster number (the record number of its first record) for each record.
+    """Cluster number (the record number of its first record) for each record."""
+    return clusters_of(records, pairs, progress, twin_veto)[0]
+
+
+def clusters_of(
+    records: Records,
+    pairs: list[tuple[str, str, float]],
+    progress: Any = None,
+    twin_veto: bool = True,
+) -> tuple[list[int], int]:
+    """cluster(), and how many joins the twins and siblings rule refused.
 
     `twin_veto=False` drops the cannot-link rule (never_one_person): only for a file known
     to hold no twins or siblings, such as a reference set whose errors replace forenames.
@@ -262,7 +274,7 @@ def cluster(
     out = []
     for n in range(len(records)):
         out.append(first.setdefault(clusters.find(n), n))
-    return out
+    return out, clusters.refused
 
 
 def _ambiguous(
@@ -304,6 +316,7 @@ class Result:
     bad: list[BadRow]
     unclustered: int = 0  # rows written with no cluster_id (no record_id of their own)
     threshold: float = 0.5  # the match probability at or above which records were joined
+    refused: int = 0  # pairs at or above the threshold the twins and siblings rule kept apart
 
 
 def dedupe(
@@ -330,20 +343,26 @@ def dedupe(
             on_bad_row(bad)
     with progress_bar(enabled=progress, desc="Scoring pairs (Splink, DuckDB)", total=1) as bar:
         pairs, used = (
-            predict_file(records.frame_columns(), model, threshold)
+            predict_file(records.frame_columns(), model, threshold, twin_veto)
             if len(records) > 1
             else ([], threshold or 0.5)
         )
         bar.update(1)
     with progress_bar(enabled=progress, desc="Clustering", total=len(pairs), unit=" pairs") as bar:
-        numbers = cluster(records, pairs, bar, twin_veto)
+        numbers, refused = clusters_of(records, pairs, bar, twin_veto)
     ids = records.ids
     with target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(("record_id", "cluster_id"))
         writer.writerows(_rows(ids, numbers, records.unclustered))
     return Result(
-        len(ids), len(set(numbers)), len(pairs), records.bad, len(records.unclustered), used
+        len(ids),
+        len(set(numbers)),
+        len(pairs),
+        records.bad,
+        len(records.unclustered),
+        used,
+        refused,
     )
 
 

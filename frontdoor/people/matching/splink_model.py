@@ -160,7 +160,10 @@ def predict_pairs(
 
 
 def predict_file(
-    columns: dict[str, list[Any]], model: dict[str, Any], threshold: float | None
+    columns: dict[str, list[Any]],
+    model: dict[str, Any],
+    threshold: float | None,
+    twins: bool = True,
 ) -> tuple[list[tuple[str, str, float]], float]:
     """Pairs of a file with the model learnt from the file (learning.py), and the threshold."""
     import duckdb
@@ -169,7 +172,7 @@ def predict_file(
 
     connection = duckdb.connect()
     prepare_table(connection, columns)
-    return predict_learned(connection, model, threshold)
+    return predict_learned(connection, model, threshold, twins)
 
 
 def predict_pairs_prepared(

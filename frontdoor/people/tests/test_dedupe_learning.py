@@ -317,3 +317,67 @@ def test_dedupe_explains_a_mapping_to_a_missing_column(tmp_path):
             "--columns",
             "record_id=Ref,surname=Family Name",
         )
+
+
+def test_one_digit_of_a_date_of_birth_mistyped_has_a_level_of_its_own():
+    connection = _table(
+        [
+            {"given_name": "Kirra", "surname": "Gaskin", "date_of_birth": "1990-11-11"},
+            {"given_name": "Kirra", "surname": "Gaskin", "date_of_birth": "1909-11-11"},
+        ]
+    )
+    assert _level(connection, "dob") == "digit"
+
+
+def test_blocking_reaches_a_house_and_initials_when_names_and_birthday_are_mistyped():
+    connection = _table(
+        [
+            {
+                "given_name": "Jake",
+                "surname": "Gillard",
+                "date_of_birth": "1959-08-28",
+                "address": "121 Blackbutt Street Maitland",
+            },
+            {
+                "given_name": "Jakd",
+                "surname": "Gillatd",
+                "date_of_birth": "1959-08-08",
+                "address": "121 Ethnam Farm Blackbutt Street Maitland",
+            },
+        ]
+    )
+    without = [
+        rule for rule in BULK_BLOCKING_RULES if rule != "l.house_initials = r.house_initials"
+    ]
+    assert not _reached(connection, without)
+    assert _reached(connection, BULK_BLOCKING_RULES)
+
+
+def test_the_veto_counts_the_joins_it_refused_and_the_command_says_so(tmp_path):
+    source = tmp_path / "twins.csv"
+    rows = [
+        ("A1", "Emma", "Barnes", "2016-05-10", "", "BS23 1UJ", "1 Oak Road", ""),
+        ("A2", "Emma", "Barnes", "2016-05-10", "", "BS23 1UJ", "1 Oak Road", ""),
+        ("B1", "Ella", "Barnes", "2016-05-10", "", "BS23 1UJ", "1 Oak Road", ""),
+    ]
+    with source.open("w", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(("record_id", *FIELDS))
+        writer.writerows(rows)
+    out = io.StringIO()
+    call_command(
+        "people",
+        "dedupe",
+        "--input",
+        str(source),
+        "--output",
+        str(tmp_path / "o.csv"),
+        "--no-progress",
+        "--threshold",
+        "0.5",
+        stdout=out,
+    )
+    with (tmp_path / "o.csv").open() as stream:
+        clusters = dict(list(csv.reader(stream))[1:])
+    assert clusters["A1"] == clusters["A2"] != clusters["B1"]
+    assert "kept" in out.getvalue() and "--no-twin-veto" in out.getvalue()

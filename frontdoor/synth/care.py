@@ -54,7 +54,6 @@ PLACES = ["BS21 6", "BS22 7", "BS23 1", "BS23 4", "BS24 9", "BS48 1", "BS49 5", 
 ACTIVITY = {"F2": 30.0, "F4": 20.0, "P4": 10.0, "F5": 6.0, "F1": 6.0, "G5": 18.0, "G4": 5.0}
 ACCOMMODATION = {"Z1": 20.0, "D1": 25.0, "U1": 20.0, "B1": 15.0, "E1": 10.0, "T1": 5.0}
 ACCOMMODATION_UNSUITABLE = 0.08
-UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% of all in care)
 # England: about a third of children under 5 who leave care are adopted, some 3% of children
 # looked after each year. The pathway plans when care ends; for some young children in care
 # for 5 months or more the end is an adoption (the steps compressed into the time there is).
@@ -256,12 +255,7 @@ class CareStory:
             )
         else:
             records.record_previous_permanence(record, kind="Z1", user=self.worker, at=at)
-        if (
-            self.born is not None
-            and _age(self.born, care.start) >= 14
-            and care.legal_status == "V2"
-            and rng.random() < UASC_SHARE
-        ):
+        if care.unaccompanied and self.born is not None:  # synth/unaccompanied.py
             records.record_uasc_status(
                 record, ceased_on=_birthday(self.born, 18), user=self.worker, at=at
             )

@@ -75,6 +75,7 @@ class CareStage:
     change_on: D | None  # interim care order becomes a full care order (X1)
     end: D | None
     reason: str = ""
+    unaccompanied: bool = False  # an unaccompanied asylum-seeking child (UASC)
 
 
 @dataclass
@@ -118,10 +119,18 @@ def _working_on_or_after(day: D) -> D:
     return day
 
 
-def draw(rng: random.Random, path: str, decided: D, closure: D | None, knobs: Knobs) -> Pathway:
+def draw(
+    rng: random.Random,
+    path: str,
+    decided: D,
+    closure: D | None,
+    knobs: Knobs,
+    unaccompanied: bool = False,
+) -> Pathway:
     """The full pathway of an episode decided on `decided` (never cut at the plan's end:
     the executor stores only what has happened by then). `closure` is the planner's draw,
-    used by paths whose length it sets (nfa)."""
+    used by paths whose length it sets (nfa). An unaccompanied child is accommodated (s20)
+    the day they are referred."""
     way = Pathway()
     if path == "nfa":
         way.closure = closure or decided
@@ -147,7 +156,8 @@ def draw(rng: random.Random, path: str, decided: D, closure: D | None, knobs: Kn
     elif path == "child_protection":
         _protection(rng, way, decided, knobs)
     elif path == "looked_after":
-        _care(rng, way, authorised if rng.random() < 0.7 else decided, knobs)
+        start = authorised if rng.random() < 0.7 else decided
+        _care(rng, way, decided if unaccompanied else start, knobs, unaccompanied)
     if way.closure is not None:  # never before the last thing done
         way.closure = max(way.closure, authorised)
     return way
@@ -193,22 +203,24 @@ def _protection(rng: random.Random, way: Pathway, decided: D, knobs: Knobs) -> N
         way.closure = end + dt.timedelta(days=rng.randint(0, 10))
 
 
-def _care(rng: random.Random, way: Pathway, start: D, knobs: Knobs) -> None:
-    interim = rng.random() < 0.55
+def _care(
+    rng: random.Random, way: Pathway, start: D, knobs: Knobs, unaccompanied: bool = False
+) -> None:
+    interim = rng.random() < 0.55 and not unaccompanied
     legal = "C1" if interim else "V2"
     placement = _choose(rng, {"U6": 45.0, "U4": 20.0, "U3": 20.0, "U1": 10.0, "R1": 5.0})
     placement = placement if placement != "R1" else "U6"
     change = start + dt.timedelta(days=rng.randint(120, 300)) if interim else None
     days = knobs.care_days
     if days is None:
-        days = rng.randint(20, 330) if rng.random() < 0.35 else 0
+        days = rng.randint(20, 330) if rng.random() < 0.35 and not unaccompanied else 0
     end = start + dt.timedelta(days=days) if days else None
     if end is not None and change is not None and change >= end:
         change = None
     reason = ""
     if end is not None:
         reason = _choose(rng, {"E4A": 60.0, "E13": 10.0, "E45": 10.0, "E41": 5.0, "E4B": 15.0})
-    way.care = CareStage(start, legal, placement, change, end, reason)
+    way.care = CareStage(start, legal, placement, change, end, reason, unaccompanied)
     way.closure = end
     way.reason = {"E45": "RC4", "E41": "RC3"}.get(reason, "RC7")
 
@@ -272,7 +284,9 @@ class Calibrator:
     def draw(self, episode: "Episode") -> None:
         knobs = self.knobs.setdefault(id(episode), Knobs())
         decided = _decided(episode)
-        way = draw(self.rng, episode.path, decided, episode.drawn_closure, knobs)
+        way = draw(
+            self.rng, episode.path, decided, episode.drawn_closure, knobs, episode.unaccompanied
+        )
         if episode.children:
             age_out(self.rng, way, min(c.date_of_birth for c in episode.children))
         episode.pathway = way
@@ -334,7 +348,10 @@ class Calibrator:
         pool = [
             e
             for e in self._all()
-            if first <= e.referral_date <= last and self._family_last(e) and not e.history
+            if first <= e.referral_date <= last
+            and self._family_last(e)
+            and not e.history
+            and not e.unaccompanied
         ]
         for _ in range(400):
             have = self._children(test)
@@ -411,6 +428,7 @@ class Calibrator:
                     if e.pathway.care_open_on(last)
                     and self._family_last(e)
                     and not e.history
+                    and not e.unaccompanied
                     and len(e.children) <= -gap
                     and e.pathway.care is not None
                     and e.pathway.care.start < last - dt.timedelta(days=30)

@@ -1,8 +1,9 @@
 """What happens to a looked-after child beyond the pathway's episodes of care, for the
 SSDA903 return: placement moves, statutory reviews (20 working days, 3 months, then every
 6 months), health and dental checks, the year's outcomes at each 31 March (OC2), previous
-permanence, unaccompanied asylum-seeking status, adoption for some young children who leave
-care to a permanent family, and care leavers' contacts at their birthdays (OC3).
+permanence, unaccompanied asylum-seeking status (synth/unaccompanied.py), the steps to the
+adoptions the calibration plans (synth/calibrator.py), and care leavers' contacts at their
+birthdays (OC3).
 
 Each child draws from their own random stream (seed and episode), so adding this leaves the
 rest of the council's plan, and its calibration, as it was. All goes through the casework
@@ -18,7 +19,7 @@ from frontdoor.casework import actions
 from frontdoor.casework import care_records as records
 from frontdoor.casework.models import CINEpisode, LookedAfterEpisode
 from frontdoor.lib.dates import add_months
-from frontdoor.synth.pathway import CareStage
+from frontdoor.synth.pathway import ADOPTED, CareStage
 
 D = dt.date
 At = Callable[[D, int], dt.datetime | None]
@@ -54,13 +55,7 @@ PLACES = ["BS21 6", "BS22 7", "BS23 1", "BS23 4", "BS24 9", "BS48 1", "BS49 5", 
 ACTIVITY = {"F2": 30.0, "F4": 20.0, "P4": 10.0, "F5": 6.0, "F1": 6.0, "G5": 18.0, "G4": 5.0}
 ACCOMMODATION = {"Z1": 20.0, "D1": 25.0, "U1": 20.0, "B1": 15.0, "E1": 10.0, "T1": 5.0}
 ACCOMMODATION_UNSUITABLE = 0.08
-# England: about a third of children under 5 who leave care are adopted, some 3% of children
-# looked after each year. The pathway plans when care ends; for some young children in care
-# for 5 months or more the end is an adoption (the steps compressed into the time there is).
-ADOPTED_SHARE = 0.6
 ELIGIBLE_DAYS = 91  # 13 weeks in care from the 14th birthday makes a care leaver eligible
-ADOPTED_UNDER = 5
-ADOPTION_DAYS = 150
 
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
@@ -108,15 +103,8 @@ class CareStory:
         self.episode, self.care, self.worker, self.at = episode, care, worker, at
         self.last_day = last_day
         self.born = episode.person.date_of_birth
-        self.adopted = (
-            care.end is not None
-            and _age(self.born, care.start) < ADOPTED_UNDER
-            and (care.end - care.start).days >= ADOPTION_DAYS
-            and self.rng.random() < ADOPTED_SHARE
-        )
-        self.reason_ceased = care.reason
-        if self.adopted:
-            self.reason_ceased = "E11" if self.rng.random() < 0.7 else "E12"
+        # The calibration plans adoptions (synth/calibrator.py): the steps fit the time.
+        self.adopted = care.end is not None and care.reason in ADOPTED
         self.adoption: tuple[D, D] | None = None
 
     def provider(self, placement: str) -> str:
@@ -364,7 +352,7 @@ def tell(
         record = actions.change_looked_after_episode(record, on=day, user=worker, at=when, **change)
     if care.end is not None and (when := at(care.end, 14)) is not None:
         actions.end_looked_after_episode(
-            record, end_date=care.end, reason=story.reason_ceased, user=worker, at=when
+            record, end_date=care.end, reason=care.reason, user=worker, at=when
         )
     story.reviews(first)
     story.checks(first)

@@ -15,7 +15,7 @@ contacts), then draws events until each target is met exactly:
 
 Between 1 and 2, each referral's pathway (assessment, s47, ICPC, plans, care, closure) is
 drawn and the last year's casework figures are calibrated, with referrals before the period
-for children long in care and earlier CP plans (synth/pathway.py).
+for children long in care and earlier CP plans (synth/pathway.py, synth/calibrator.py).
 """
 
 import datetime as dt
@@ -29,8 +29,8 @@ from frontdoor.contacts.codes import Outcome
 from frontdoor.lib.dates import year_before
 from frontdoor.synth import profile as shares
 from frontdoor.synth import unaccompanied
+from frontdoor.synth.calibrator import Calibrator
 from frontdoor.synth.other_contacts import OtherContacts
-from frontdoor.synth.pathway import Calibrator
 from frontdoor.synth.plan import (
     OTHER,
     PASSED,
@@ -314,9 +314,11 @@ class Planner:
         children: list[SynthPerson] | None = None,
         young_on: dt.date | None = None,
         born_before: dt.date | None = None,
+        born_after: dt.date | None = None,
     ) -> Episode | None:
         """A referral before the period (its past): of `children` of `family`, or of one
-        child of a new family, under 18 on `young_on` and born before `born_before`."""
+        child of a new family, under 18 on `young_on` and born between `born_after` and
+        `born_before`."""
         if family is None:
             family = self.factory.make(day, 1)
             fits = [
@@ -325,6 +327,7 @@ class Planner:
                 if c.is_child_on(day)
                 and (young_on is None or c.is_child_on(young_on))
                 and (born_before is None or c.date_of_birth < born_before)
+                and (born_after is None or c.date_of_birth > born_after)
             ]
             if not fits:
                 return None

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from frontdoor.contacts.codes import Outcome
-from frontdoor.synth.pathway import ADOPTED, Knobs, age_out, draw
+from frontdoor.lib.dates import add_months
+from frontdoor.synth.pathway import ADOPTED, AGED_OUT, Knobs, age_out, draw
 
 if TYPE_CHECKING:
     from frontdoor.synth.plan import Block, Episode
@@ -27,6 +28,10 @@ Test = Callable[["Episode"], bool]
 ADOPTED_OF_STOCK = 2_960 / 83_630
 ADOPTION_DAYS = 400
 ADOPTED_UNDER = 5
+# Care leavers are followed up to their 21st birthday (OC3): those who turn 19 to 21 in the
+# period left care in the years before it.
+LEAVERS_YEARS = 3
+LEAVERS_DAYS = 250  # at least this long in care before 18, so eligible (13 weeks after 14)
 
 
 class Calibrator:
@@ -96,6 +101,7 @@ class Calibrator:
         self._adoptions(round(ADOPTED_OF_STOCK * profile.cla_at_end))
         self._history_care(profile.cla_at_end)
         self._repeat_plans(profile.cp_second_share)
+        self._care_leavers()
 
     def _family_last(self, e: "Episode") -> bool:
         return e.family.episodes[-1] is e
@@ -258,6 +264,35 @@ class Calibrator:
             self.knobs.setdefault(id(child), Knobs()).care_days = 0
             self.draw(child)
 
+    def _care_leavers(self) -> None:
+        """Young people who came into care at 14 to 17 and left it at 18 in the LEAVERS_YEARS
+        before the period, as many a year as leave care at 18 in its last year: care
+        leavers followed up at their 19th to 21st birthdays in the period (OC3)."""
+        planner, rng = self.planner, self.rng
+        block, first = planner.blocks[-1], planner.first
+        since = add_months(first, -12 * LEAVERS_YEARS)
+        left = LEAVERS_YEARS * self._children(lambda e: _left_at_18(e, block.first, block.last))
+        for _ in range(50 * left):
+            if left <= 0:
+                return
+            referred = first - dt.timedelta(days=rng.randint(LEAVERS_DAYS, 5 * 365))
+            adult_after = max(referred + dt.timedelta(days=LEAVERS_DAYS), since)
+            adult_before = min(first, add_months(referred, 48))  # 14 or over when referred
+            if adult_after >= adult_before:
+                continue
+            leaver = planner.history_referral(
+                referred,
+                "looked_after",
+                born_after=add_months(adult_after, -12 * 18),
+                born_before=add_months(adult_before, -12 * 18),
+            )
+            if leaver is None:
+                continue
+            self.knobs.setdefault(id(leaver), Knobs()).care_days = 0  # until 18
+            self.draw(leaver)
+            if _left_at_18(leaver, since, first - dt.timedelta(days=1)):
+                left -= 1
+
     def _repeat_plans(self, share: float) -> None:
         """Give children starting a CP plan in the last year an earlier plan, before the
         period, until `share` of them have had one."""
@@ -301,6 +336,11 @@ class Calibrator:
             knobs.after_cp = "close"
             self.draw(history)
             want -= len(episode.children)
+
+
+def _left_at_18(episode: "Episode", first: D, last: D) -> bool:
+    care = episode.pathway.care
+    return care is not None and care.reason in AGED_OUT and first <= (care.end or D.max) <= last
 
 
 def _adopted_in(episode: "Episode", block: "Block") -> bool:

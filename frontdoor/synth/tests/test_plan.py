@@ -263,3 +263,46 @@ def test_unaccompanied_children_arrive_alone_and_are_about_9_percent_of_those_in
     assert 0.06 <= share <= 0.12
     boys = sum(e.children[0].sex == "M" for e in arrived) / len(arrived)
     assert boys > 0.8
+
+
+def test_young_children_are_adopted_each_year_after_a_year_or_more_in_care():
+    """DfE 2024: 2,960 adopted in the year for 83,630 looked after at 31 March."""
+    from frontdoor.synth.pathway import ADOPTED
+
+    profile = PROFILES["north-somerset"]
+    plan = Planner(profile, end=END, years=3, seed=3, as_of=local(END, 23, 59)).plan()
+    want = round(2_960 / 83_630 * profile.cla_at_end)
+    for block in plan.blocks:
+        adopted = [
+            e
+            for e in plan.episodes
+            if (care := e.pathway.care) and care.reason in ADOPTED and block.holds(care.end)
+        ]
+        assert sum(len(e.children) for e in adopted) == want
+        for episode in adopted:
+            care = episode.pathway.care
+            assert (care.end - care.start).days >= 365
+            assert all(c.age_on(care.start) < 5 for c in episode.children)
+            assert episode.pathway.reason == "RC1" and episode.closure_date == care.end
+
+
+def test_care_leavers_who_turn_19_to_21_in_the_period_left_care_at_18_before_it():
+    from frontdoor.synth.pathway import AGED_OUT
+
+    profile = PROFILES["north-somerset"]
+    plan = Planner(profile, end=END, years=3, seed=3, as_of=local(END, 23, 59)).plan()
+    block = plan.blocks[-1]
+
+    def left_at_18(e, first, last) -> bool:
+        care = e.pathway.care
+        return bool(care and care.reason in AGED_OUT and first <= care.end <= last)
+
+    leavers = [e for e in plan.episodes if left_at_18(e, dt.date(2017, 4, 1), plan.first)]
+    last_year = [e for e in plan.episodes if left_at_18(e, block.first, block.last)]
+    assert len(leavers) == 3 * sum(len(e.children) for e in last_year)
+    for episode in leavers:
+        (child,) = episode.children
+        care = episode.pathway.care
+        assert episode.history and care.end.year >= plan.first.year - 3
+        assert care.start >= child.date_of_birth.replace(year=child.date_of_birth.year + 14)
+        assert (care.end - care.start).days >= 91  # eligible: 13 weeks in care after 14

@@ -29,7 +29,7 @@ ADOPTED_OF_STOCK = 2_960 / 83_630
 ADOPTION_DAYS = 400
 ADOPTED_UNDER = 5
 # Care leavers are followed up to their 21st birthday (OC3): those who turn 19 to 21 in the
-# period left care in the years before it.
+# last year left care in the three years before it.
 LEAVERS_YEARS = 3
 LEAVERS_DAYS = 250  # at least this long in care before 18, so eligible (13 weeks after 14)
 
@@ -265,19 +265,28 @@ class Calibrator:
             self.draw(child)
 
     def _care_leavers(self) -> None:
-        """Young people who came into care at 14 to 17 and left it at 18 in the LEAVERS_YEARS
-        before the period, as many a year as leave care at 18 in its last year: care
-        leavers followed up at their 19th to 21st birthdays in the period (OC3)."""
+        """In each of the LEAVERS_YEARS before the last year, as many young people leave care
+        at 18 as in the last year (care leavers followed up at their 19th to 21st birthdays in
+        it, OC3): any short, young people who came into care at 14 to 17 before the period."""
+        block = self.planner.blocks[-1]
+        want = self._children(lambda e: _left_at_18(e, block.first, block.last))
+        for back in range(LEAVERS_YEARS, 0, -1):
+            first = add_months(block.first, -12 * back)
+            last = add_months(block.first, -12 * (back - 1)) - dt.timedelta(days=1)
+            have = self._children(lambda e: _left_at_18(e, first, last))  # noqa: B023
+            self._leavers(first, last, want - have)
+
+    def _leavers(self, first: D, last: D, count: int) -> None:
+        """`count` young people referred before the period who leave care at 18 from `first`
+        to `last`, after LEAVERS_DAYS or more in care."""
         planner, rng = self.planner, self.rng
-        block, first = planner.blocks[-1], planner.first
-        since = add_months(first, -12 * LEAVERS_YEARS)
-        left = LEAVERS_YEARS * self._children(lambda e: _left_at_18(e, block.first, block.last))
-        for _ in range(50 * left):
-            if left <= 0:
+        latest = min(planner.first, last) - dt.timedelta(days=LEAVERS_DAYS)
+        for _ in range(50 * max(0, count)):
+            if count <= 0:
                 return
-            referred = first - dt.timedelta(days=rng.randint(LEAVERS_DAYS, 5 * 365))
-            adult_after = max(referred + dt.timedelta(days=LEAVERS_DAYS), since)
-            adult_before = min(first, add_months(referred, 48))  # 14 or over when referred
+            referred = latest - dt.timedelta(days=rng.randint(0, 3 * 365))
+            adult_after = max(referred + dt.timedelta(days=LEAVERS_DAYS), first)
+            adult_before = min(last, add_months(referred, 48))  # 14 or over when referred
             if adult_after >= adult_before:
                 continue
             leaver = planner.history_referral(
@@ -290,8 +299,7 @@ class Calibrator:
                 continue
             self.knobs.setdefault(id(leaver), Knobs()).care_days = 0  # until 18
             self.draw(leaver)
-            if _left_at_18(leaver, since, first - dt.timedelta(days=1)):
-                left -= 1
+            count -= _left_at_18(leaver, first, last)
 
     def _repeat_plans(self, share: float) -> None:
         """Give children starting a CP plan in the last year an earlier plan, before the

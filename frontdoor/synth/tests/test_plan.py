@@ -286,23 +286,33 @@ def test_young_children_are_adopted_each_year_after_a_year_or_more_in_care():
             assert episode.pathway.reason == "RC1" and episode.closure_date == care.end
 
 
-def test_care_leavers_who_turn_19_to_21_in_the_period_left_care_at_18_before_it():
+def test_care_leavers_who_turn_19_to_21_in_the_last_year_left_care_at_18_before_it():
+    from frontdoor.lib.dates import add_months
     from frontdoor.synth.pathway import AGED_OUT
 
     profile = PROFILES["north-somerset"]
     plan = Planner(profile, end=END, years=3, seed=3, as_of=local(END, 23, 59)).plan()
     block = plan.blocks[-1]
 
-    def left_at_18(e, first, last) -> bool:
-        care = e.pathway.care
-        return bool(care and care.reason in AGED_OUT and first <= care.end <= last)
+    def leavers(first, last) -> list:
+        return [
+            e
+            for e in plan.episodes
+            if (care := e.pathway.care) and care.reason in AGED_OUT and first <= care.end <= last
+        ]
 
-    leavers = [e for e in plan.episodes if left_at_18(e, dt.date(2017, 4, 1), plan.first)]
-    last_year = [e for e in plan.episodes if left_at_18(e, block.first, block.last)]
-    assert len(leavers) == 3 * sum(len(e.children) for e in last_year)
-    for episode in leavers:
+    want = sum(len(e.children) for e in leavers(block.first, block.last))
+    for back in (3, 2, 1):
+        first = add_months(block.first, -12 * back)
+        last = add_months(block.first, -12 * (back - 1)) - dt.timedelta(days=1)
+        assert sum(len(e.children) for e in leavers(first, last)) >= want
+    for episode in leavers(dt.date(2000, 1, 1), block.first):
+        if not episode.history:
+            continue
         (child,) = episode.children
         care = episode.pathway.care
-        assert episode.history and care.end.year >= plan.first.year - 3
+        assert episode.referral_date < plan.first and care.end >= plan.first.replace(
+            year=plan.first.year - 3
+        )
         assert care.start >= child.date_of_birth.replace(year=child.date_of_birth.year + 14)
         assert (care.end - care.start).days >= 91  # eligible: 13 weeks in care after 14

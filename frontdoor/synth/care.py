@@ -1,8 +1,9 @@
 """What happens to a looked-after child beyond the pathway's episodes of care, for the
 SSDA903 return: placement moves, statutory reviews (20 working days, 3 months, then every
 6 months), health and dental checks, the year's outcomes at each 31 March (OC2), previous
-permanence, unaccompanied asylum-seeking status, adoption for some young children who leave
-care to a permanent family, and care leavers' contacts at their birthdays (OC3).
+permanence, unaccompanied asylum-seeking status (synth/unaccompanied.py), the steps to the
+adoptions the calibration plans (synth/calibrator.py), and care leavers' contacts at their
+birthdays (OC3).
 
 Each child draws from their own random stream (seed and episode), so adding this leaves the
 rest of the council's plan, and its calibration, as it was. All goes through the casework
@@ -19,7 +20,7 @@ from frontdoor.casework import care_records as records
 from frontdoor.casework.models import CINEpisode, LookedAfterEpisode
 from frontdoor.lib.dates import add_months
 from frontdoor.people.models import Residence
-from frontdoor.synth.pathway import CareStage
+from frontdoor.synth.pathway import ADOPTED, CareStage
 
 D = dt.date
 At = Callable[[D, int], dt.datetime | None]
@@ -63,14 +64,7 @@ ADOPTERS_STATUS = {
     "FF": {"L12": 50.0, "L2": 50.0},
     "MM": {"L12": 50.0, "L2": 50.0},
 }
-UASC_SHARE = 0.06  # of children who come into care at 14 or over (England: 9% of all in care)
-# England: about a third of children under 5 who leave care are adopted, some 3% of children
-# looked after each year. The pathway plans when care ends; for some young children in care
-# for 5 months or more the end is an adoption (the steps compressed into the time there is).
-ADOPTED_SHARE = 0.6
 ELIGIBLE_DAYS = 91  # 13 weeks in care from the 14th birthday makes a care leaver eligible
-ADOPTED_UNDER = 5
-ADOPTION_DAYS = 150
 
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
@@ -118,15 +112,8 @@ class CareStory:
         self.episode, self.care, self.worker, self.at = episode, care, worker, at
         self.last_day = last_day
         self.born = episode.person.date_of_birth
-        self.adopted = (
-            care.end is not None
-            and _age(self.born, care.start) < ADOPTED_UNDER
-            and (care.end - care.start).days >= ADOPTION_DAYS
-            and self.rng.random() < ADOPTED_SHARE
-        )
-        self.reason_ceased = care.reason
-        if self.adopted:
-            self.reason_ceased = "E11" if self.rng.random() < 0.7 else "E12"
+        # The calibration plans adoptions (synth/calibrator.py): the steps fit the time.
+        self.adopted = care.end is not None and care.reason in ADOPTED
         self.adoption: tuple[D, D] | None = None
         homes = [
             " ".join(r.household.postcode.upper().split())
@@ -293,12 +280,7 @@ class CareStory:
             )
         else:
             records.record_previous_permanence(record, kind="Z1", user=self.worker, at=at)
-        if (
-            self.born is not None
-            and _age(self.born, care.start) >= 14
-            and care.legal_status == "V2"
-            and rng.random() < UASC_SHARE
-        ):
+        if care.unaccompanied and self.born is not None:  # synth/unaccompanied.py
             records.record_uasc_status(
                 record, ceased_on=_birthday(self.born, 18), user=self.worker, at=at
             )
@@ -410,7 +392,7 @@ def tell(
         record = actions.change_looked_after_episode(record, on=day, user=worker, at=when, **change)
     if care.end is not None and (when := at(care.end, 14)) is not None:
         actions.end_looked_after_episode(
-            record, end_date=care.end, reason=story.reason_ceased, user=worker, at=when
+            record, end_date=care.end, reason=care.reason, user=worker, at=when
         )
     story.reviews(first)
     story.checks(first)

@@ -72,6 +72,8 @@ class CaseworkStory:
         manager = self.rng.choice(managers)
         needs = NEEDS[episode.path]
         need = self.rng.choices(list(needs), weights=list(needs.values()))[0]
+        if episode.unaccompanied:  # no parent here: absent parenting
+            need = "N8"
         for pk, _person in episode.episode_ids:
             record = CINEpisode.objects.select_related("person").get(pk=pk)
             self._store(record, episode.pathway, team, worker, manager, need)

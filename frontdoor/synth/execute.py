@@ -23,7 +23,7 @@ from frontdoor.contacts.codes import Channel, Consent, ReferralSource
 from frontdoor.contacts.inputs import ContactInput, DecisionInput, SubjectInput
 from frontdoor.contacts.models import Contact, ContactSubject, LevelOfNeed, Outcome, Rag
 from frontdoor.lib.workdays import is_within_working_hours
-from frontdoor.synth import texts
+from frontdoor.synth import texts, unaccompanied
 from frontdoor.synth.casework import CaseworkStory
 from frontdoor.synth.earlyhelp import EarlyHelpStory
 from frontdoor.synth.families import FamilyStore
@@ -166,28 +166,29 @@ class Executor:
 
     def _input(self, planned: PlannedContact) -> ContactInput:
         rng, family = self.rng, planned.family
-        adult = family.adults[0]
         subjects = [self._subject(child, planned) for child in planned.children]
-        subjects.append(
-            SubjectInput(
-                role="adult",
-                given_name=adult.given_name,
-                family_name=adult.family_name,
-                relationship_to_child=adult.relation.title(),
+        child = planned.children[0].given_name
+        if family.adults:
+            adult = family.adults[0]
+            subjects.append(
+                SubjectInput(
+                    role="adult",
+                    given_name=adult.given_name,
+                    family_name=adult.family_name,
+                    relationship_to_child=adult.relation.title(),
+                )
             )
-        )
+            worry = texts.worry(
+                rng, planned.source, planned.domestic_abuse, child, adult.given_name
+            )
+        else:  # an unaccompanied child: no adult with them
+            worry = unaccompanied.worry(rng, child)
         role, organisation = texts.referrer(planned.source, family.town)
         name = f"{rng.choice(texts.REFERRER_GIVEN)} {rng.choice(texts.REFERRER_FAMILY)}"
         consent, reason = self._consent(planned)
         return ContactInput(
             source=planned.source,
-            worry=texts.worry(
-                rng,
-                planned.source,
-                planned.domestic_abuse,
-                planned.children[0].given_name,
-                adult.given_name,
-            ),
+            worry=worry,
             consent=consent,
             consent_reason=reason,
             subjects=subjects,

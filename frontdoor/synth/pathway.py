@@ -1,7 +1,7 @@
 """What happens after the referral: the statutory pathway of each planned CIN episode.
 
 Planned in pure Python with the rest of the plan (before anything is stored), so the
-year-end stocks can be calibrated by construction (`calibrate`), then stored through the
+year-end stocks can be calibrated by construction (synth/calibrator.py), then stored through the
 casework actions by `PathwayStory` (frontdoor.casework.actions), back-dated with `at=`.
 
 Each episode's `path` (profile.EPISODE_PATHS) decides its pathway:
@@ -17,28 +17,20 @@ Each episode's `path` (profile.EPISODE_PATHS) decides its pathway:
   care order becoming a full order), for months or for years.
 
 History before the period: children looked after for years and earlier CP plans ("however
-long ago") come from referrals planned before the period's first day (`calibrate`).
+long ago") come from referrals planned before the period's first day (synth/calibrator.py).
+Unaccompanied asylum-seeking children (synth/unaccompanied.py) come into care (s20) the day
+they are referred and stay until they are 18.
 """
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from django.utils import timezone
-
-from frontdoor.contacts.codes import Outcome
 from frontdoor.lib.dates import add_months
 from frontdoor.lib.workdays import add_working_days, is_working_day
 
-if TYPE_CHECKING:
-    from frontdoor.synth.plan import Episode
-    from frontdoor.synth.planner import Planner
-
 D = dt.date
 DAY = dt.timedelta(days=1)
-Test = Callable[["Episode"], bool]
 
 # Initial category of abuse (England: neglect the most common, then emotional abuse).
 CATEGORIES = {"NEG": 52.0, "EMO": 30.0, "PHY": 7.0, "SAB": 4.0, "MUL": 7.0}
@@ -75,6 +67,7 @@ class CareStage:
     change_on: D | None  # interim care order becomes a full care order (X1)
     end: D | None
     reason: str = ""
+    unaccompanied: bool = False  # an unaccompanied asylum-seeking child (UASC)
 
 
 @dataclass
@@ -110,6 +103,7 @@ class Knobs:
     cin_days: int | None = None
     care_days: int | None = None  # 0: stays in care
     after_cp: str | None = None  # "cin", "care" or "close"
+    adopted: bool = False  # care ends in adoption (with care_days)
 
 
 def _working_on_or_after(day: D) -> D:
@@ -118,10 +112,18 @@ def _working_on_or_after(day: D) -> D:
     return day
 
 
-def draw(rng: random.Random, path: str, decided: D, closure: D | None, knobs: Knobs) -> Pathway:
+def draw(
+    rng: random.Random,
+    path: str,
+    decided: D,
+    closure: D | None,
+    knobs: Knobs,
+    unaccompanied: bool = False,
+) -> Pathway:
     """The full pathway of an episode decided on `decided` (never cut at the plan's end:
     the executor stores only what has happened by then). `closure` is the planner's draw,
-    used by paths whose length it sets (nfa)."""
+    used by paths whose length it sets (nfa). An unaccompanied child is accommodated (s20)
+    the day they are referred."""
     way = Pathway()
     if path == "nfa":
         way.closure = closure or decided
@@ -147,7 +149,8 @@ def draw(rng: random.Random, path: str, decided: D, closure: D | None, knobs: Kn
     elif path == "child_protection":
         _protection(rng, way, decided, knobs)
     elif path == "looked_after":
-        _care(rng, way, authorised if rng.random() < 0.7 else decided, knobs)
+        start = authorised if rng.random() < 0.7 else decided
+        _care(rng, way, decided if unaccompanied else start, knobs, unaccompanied)
     if way.closure is not None:  # never before the last thing done
         way.closure = max(way.closure, authorised)
     return way
@@ -193,26 +196,32 @@ def _protection(rng: random.Random, way: Pathway, decided: D, knobs: Knobs) -> N
         way.closure = end + dt.timedelta(days=rng.randint(0, 10))
 
 
-def _care(rng: random.Random, way: Pathway, start: D, knobs: Knobs) -> None:
-    interim = rng.random() < 0.55
+def _care(
+    rng: random.Random, way: Pathway, start: D, knobs: Knobs, unaccompanied: bool = False
+) -> None:
+    interim = rng.random() < 0.55 and not unaccompanied
     legal = "C1" if interim else "V2"
     placement = _choose(rng, {"U6": 45.0, "U4": 20.0, "U3": 20.0, "U1": 10.0, "R1": 5.0})
     placement = placement if placement != "R1" else "U6"
     change = start + dt.timedelta(days=rng.randint(120, 300)) if interim else None
     days = knobs.care_days
     if days is None:
-        days = rng.randint(20, 330) if rng.random() < 0.35 else 0
+        days = rng.randint(20, 330) if rng.random() < 0.35 and not unaccompanied else 0
     end = start + dt.timedelta(days=days) if days else None
     if end is not None and change is not None and change >= end:
         change = None
     reason = ""
     if end is not None:
-        reason = _choose(rng, {"E4A": 60.0, "E13": 10.0, "E45": 10.0, "E41": 5.0, "E4B": 15.0})
-    way.care = CareStage(start, legal, placement, change, end, reason)
+        reason = _choose(rng, ADOPTED if knobs.adopted else CEASED)
+    way.care = CareStage(start, legal, placement, change, end, reason, unaccompanied)
     way.closure = end
-    way.reason = {"E45": "RC4", "E41": "RC3"}.get(reason, "RC7")
+    way.reason = {"E45": "RC4", "E41": "RC3", "E11": "RC1", "E12": "RC1"}.get(reason, "RC7")
 
 
+# How care ends before it: home to parents, to relatives, special guardianship orders.
+CEASED = {"E4A": 60.0, "E13": 10.0, "E45": 10.0, "E41": 5.0, "E4B": 15.0}
+# Adopted: an adoption order, unopposed (E11) or with consent dispensed with (E12).
+ADOPTED = {"E11": 70.0, "E12": 30.0}
 # How care ends on the 18th birthday (England: most move to independent living or stay put).
 AGED_OUT = {"E17": 25.0, "E5": 40.0, "E6": 10.0, "E7": 5.0, "E8": 20.0}
 
@@ -252,232 +261,3 @@ def _birthday(born: D, age: int) -> D:
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-# --- calibration -------------------------------------------------------------------------
-
-
-class Calibrator:
-    """Draws each episode's pathway and calibrates the last year's figures by construction:
-    ICPCs and children starting care (flows of the last year), CP plans, CIN plans and
-    children in care on the last day (stocks), and the share of CP plans that are second or
-    subsequent (an earlier plan, before the period if need be)."""
-
-    def __init__(self, planner: "Planner", seed: int) -> None:
-        self.planner = planner
-        self.rng = random.Random(f"{seed}-pathway")
-        self.knobs: dict[int, Knobs] = {}
-        self.history: list[Episode] = []
-
-    def draw(self, episode: "Episode") -> None:
-        knobs = self.knobs.setdefault(id(episode), Knobs())
-        decided = _decided(episode)
-        way = draw(self.rng, episode.path, decided, episode.drawn_closure, knobs)
-        if episode.children:
-            age_out(self.rng, way, min(c.date_of_birth for c in episode.children))
-        episode.pathway = way
-        closure = way.closure
-        as_of = self.planner.as_of.date()
-        episode.closure_date = closure if closure is not None and closure <= as_of else None
-        episode.reason = way.reason
-
-    # figures over the plan, in children
-    def _children(self, test: Test) -> int:
-        return sum(len(e.children) for e in self._all() if test(e))
-
-    def _all(self) -> list["Episode"]:
-        return self.planner.episodes
-
-    def calibrate(self) -> None:
-        planner, profile = self.planner, self.planner.profile
-        block = planner.blocks[-1]
-        last, first = block.last, block.first
-
-        def in_year(day: D | None) -> bool:
-            return day is not None and first <= day <= last
-
-        def icpcs(e: "Episode") -> bool:
-            return in_year(e.pathway.icpc)
-
-        def care_starts(e: "Episode") -> bool:
-            return e.pathway.care is not None and in_year(e.pathway.care.start)
-
-        self._convert(icpcs, profile.icpcs, "cin_plan", "child_protection", first, last)
-        self._convert(care_starts, profile.cla_started, "assessment_early_help", "looked_after",
-                      first, last)  # fmt: skip
-        self._stock(
-            lambda e: e.pathway.cp_open_on(last),
-            profile.cp_plans_at_end,
-            "child_protection",
-            "cp_days",
-            lambda e: e.pathway.cp.start if e.pathway.cp else None,
-        )
-        self._stock(
-            lambda e: e.pathway.cin_open_on(last),
-            profile.cin_plans_at_end,
-            "cin_plan",
-            "cin_days",
-            lambda e: e.pathway.cin[0][0] if e.pathway.cin else None,
-        )
-        self._history_care(profile.cla_at_end)
-        self._repeat_plans(profile.cp_second_share)
-
-    def _family_last(self, e: "Episode") -> bool:
-        return e.family.episodes[-1] is e
-
-    def _convert(
-        self, test: Test, target: int, plain: str, special: str, first: D, last: D
-    ) -> None:
-        """Change the path of episodes referred in the last year until `test` counts
-        `target` children (only the family's latest episode, so no later referral clashes)."""
-        rng = self.rng
-        pool = [
-            e
-            for e in self._all()
-            if first <= e.referral_date <= last and self._family_last(e) and not e.history
-        ]
-        for _ in range(400):
-            have = self._children(test)
-            gap = target - have
-            if gap == 0:
-                return
-            source, goal = (plain, special) if gap > 0 else (special, plain)
-            fits = [e for e in pool if e.path == source and len(e.children) <= abs(gap)]
-            if not fits:
-                return
-            episode = rng.choice(fits)
-            episode.path = goal
-            if goal == "child_protection":
-                episode.contact.outcome = Outcome.STRATEGY_DISCUSSION
-            self.draw(episode)
-
-    def _stock(
-        self,
-        test: Test,
-        target: int,
-        path: str,
-        knob: str,
-        started: Callable[["Episode"], D | None],
-    ) -> None:
-        """Lengthen or shorten plans until `test` counts `target` children on the last day."""
-        rng, last = self.rng, self.planner.blocks[-1].last
-        as_of = self.planner.as_of.date()
-        for _ in range(2000):
-            gap = target - self._children(test)
-            if gap == 0:
-                return
-            pool = [
-                e
-                for e in self._all()
-                if e.path == path
-                and self._family_last(e)
-                and not e.history
-                and len(e.children) <= abs(gap)
-                and (start := started(e)) is not None
-                and start <= last - dt.timedelta(days=30)
-                and test(e) == (gap < 0)
-            ]
-            if gap > 0:  # lengthen a plan that ended before the last day
-                pool = [e for e in pool if (e.closure_date or as_of) <= last]
-            if not pool:
-                return
-            episode = rng.choice(pool)
-            start = started(episode)
-            assert start is not None
-            knobs = self.knobs.setdefault(id(episode), Knobs())
-            if gap > 0:
-                days = (last - start).days + rng.randint(20, 300)
-            else:
-                days = max(30, (last - start).days - rng.randint(1, 120))
-            setattr(knobs, knob, days)
-            if path == "child_protection":
-                knobs.after_cp = "close"
-            self.draw(episode)
-
-    def _history_care(self, target: int) -> None:
-        """Children in care since before the period (or shorter stays ended early), until
-        the number looked after on the last day is `target`."""
-        planner, rng = self.planner, self.rng
-        last = planner.blocks[-1].last
-        as_of = planner.as_of.date()
-        for _ in range(3000):
-            gap = target - self._children(lambda e: e.pathway.care_open_on(last))
-            if gap == 0:
-                return
-            if gap < 0:
-                pool = [
-                    e
-                    for e in self._all()
-                    if e.pathway.care_open_on(last)
-                    and self._family_last(e)
-                    and not e.history
-                    and len(e.children) <= -gap
-                    and e.pathway.care is not None
-                    and e.pathway.care.start < last - dt.timedelta(days=30)
-                ]
-                if not pool:
-                    return
-                episode = rng.choice(pool)
-                care = episode.pathway.care
-                assert care is not None
-                self.knobs.setdefault(id(episode), Knobs()).care_days = max(
-                    10, (last - care.start).days - rng.randint(1, 200)
-                )
-                self.draw(episode)
-                continue
-            referred = planner.first - dt.timedelta(days=rng.randint(150, 3650))
-            child = planner.history_referral(
-                referred, "looked_after", young_on=as_of, born_before=referred
-            )
-            if child is None:
-                continue
-            self.knobs.setdefault(id(child), Knobs()).care_days = 0
-            self.draw(child)
-
-    def _repeat_plans(self, share: float) -> None:
-        """Give children starting a CP plan in the last year an earlier plan, before the
-        period, until `share` of them have had one."""
-        planner, rng = self.planner, self.rng
-        block = planner.blocks[-1]
-        starters = [
-            e
-            for e in self._all()
-            if e.pathway.cp is not None and block.first <= e.pathway.cp.start <= block.last
-        ]
-        total = sum(len(e.children) for e in starters)
-        repeat = 0
-        for e in starters:
-            earlier = [
-                o
-                for o in e.family.episodes
-                if o is not e and o.pathway.cp is not None and o.pathway.cp.start < e.referral_date
-            ]
-            repeat += len(e.children) if earlier else 0
-        want = round(share * total) - repeat
-        candidates = [e for e in starters if not any(
-            o is not e and o.pathway.cp is not None for o in e.family.episodes
-        )]  # fmt: skip
-        rng.shuffle(candidates)
-        for episode in candidates:
-            if want <= 0:
-                return
-            if len(episode.children) > want:
-                continue
-            before = min(planner.first, episode.referral_date - dt.timedelta(days=400))
-            referred = before - dt.timedelta(days=rng.randint(600, 1800))
-            if any(c.date_of_birth > referred - dt.timedelta(days=60) for c in episode.children):
-                continue
-            history = planner.history_referral(
-                referred, "child_protection", family=episode.family, children=episode.children
-            )
-            if history is None:
-                continue
-            knobs = self.knobs.setdefault(id(history), Knobs())
-            knobs.cp_days = rng.randint(150, (before - referred).days - 250)
-            knobs.after_cp = "close"
-            self.draw(history)
-            want -= len(episode.children)
-
-
-def _decided(episode: "Episode") -> D:
-    return timezone.localdate(episode.contact.timeline.decided_at)

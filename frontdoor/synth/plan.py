@@ -36,6 +36,7 @@ class Episode:
     pathway: "Pathway" = field(default_factory=lambda: Pathway())
     drawn_closure: dt.date | None = None  # the closure first drawn (nfa referrals keep it)
     history: bool = False  # referred before the period, to give it its past
+    unaccompanied: bool = False  # an unaccompanied asylum-seeking child (synth/unaccompanied.py)
 
     @property
     def family(self) -> Family:

@@ -15,7 +15,7 @@ contacts), then draws events until each target is met exactly:
 
 Between 1 and 2, each referral's pathway (assessment, s47, ICPC, plans, care, closure) is
 drawn and the last year's casework figures are calibrated, with referrals before the period
-for children long in care and earlier CP plans (synth/pathway.py).
+for children long in care and earlier CP plans (synth/pathway.py, synth/calibrator.py).
 """
 
 import datetime as dt
@@ -28,8 +28,9 @@ from django.utils import timezone
 from frontdoor.contacts.codes import Outcome
 from frontdoor.lib.dates import year_before
 from frontdoor.synth import profile as shares
+from frontdoor.synth import unaccompanied
+from frontdoor.synth.calibrator import Calibrator
 from frontdoor.synth.other_contacts import OtherContacts
-from frontdoor.synth.pathway import Calibrator
 from frontdoor.synth.plan import (
     OTHER,
     PASSED,
@@ -78,6 +79,7 @@ class Planner:
         self.first += dt.timedelta(days=1)
         self.calendar = Calendar(self.rng, self.first, end)
         self.factory = FamilyFactory(self.rng, Identifiers(self.rng, taken=taken), until=end)
+        self.arrivals = unaccompanied.Arrivals(seed, self.factory.ids)
         self.families: list[Family] = []
         self.contacts: list[PlannedContact] = []
         self.episodes: list[Episode] = []
@@ -114,6 +116,8 @@ class Planner:
         for contact in self.contacts:
             sources = shares.DOMESTIC_ABUSE_SOURCES if contact.domestic_abuse else shares.SOURCES
             contact.source = draw(self.rng, sources)
+            if contact.kind == REFERRAL and contact.episode and contact.episode.unaccompanied:
+                contact.source = self.arrivals.source()
         self.contacts.sort(key=lambda c: c.received_at)
         consultations = sorted(
             when
@@ -185,13 +189,22 @@ class Planner:
             sizes.append(min(draw(rng, shares.REFERRAL_GROUP), left))
             left -= sizes[-1]
         # Spread evenly over the year's day weights, so months differ only a little.
+        singles: list[int] = []
         for when, size in zip(
             self.calendar.spread(block.first, block.last, len(sizes)), sizes, strict=True
         ):
-            heapq.heappush(heap, (when, next(self._seq), size, False))
-        to_go, re_to_go = block.referrals, block.re_referrals
+            seq = next(self._seq)
+            heapq.heappush(heap, (when, seq, size, False))
+            if size == 1:
+                singles.append(seq)
+        arriving = self._arriving(singles)
+        to_go, re_to_go = block.referrals - len(arriving), block.re_referrals
         while heap:
-            when, _, size, forced_first = heapq.heappop(heap)
+            when, seq, size, forced_first = heapq.heappop(heap)
+            if seq in arriving:
+                if when <= self.as_of:
+                    self._arrival(when)
+                continue
             if when > self.as_of:
                 to_go -= size
                 continue
@@ -208,6 +221,18 @@ class Planner:
                 self._first_referral(when, size)
                 used = size
             to_go -= used
+
+    def _arriving(self, singles: list[int]) -> set[int]:
+        """Which referrals of one child, by their place in the year, are of unaccompanied
+        children arriving (synth/unaccompanied.py)."""
+        wanted = unaccompanied.arrivals_a_year(self.profile.cla_at_end)
+        return set(self.arrivals.rng.sample(singles, min(wanted, len(singles))))
+
+    def _arrival(self, when: dt.datetime) -> None:
+        self.factory.count += 1
+        family = self.arrivals.family(timezone.localdate(when), self.factory.count)
+        self.families.append(family)
+        self._refer(when, family, family.children, re_referral=False, unaccompanied=True)
 
     def _re_referral(self, when: dt.datetime, want: int) -> int:
         """Refer again children whose last referral (within 12 months) has closed."""
@@ -252,19 +277,27 @@ class Planner:
         self._refer(when, family, self.pick(family.children_on(day), size), re_referral=False)
 
     def _refer(
-        self, when: dt.datetime, family: Family, children: list[SynthPerson], *, re_referral: bool
+        self,
+        when: dt.datetime,
+        family: Family,
+        children: list[SynthPerson],
+        *,
+        re_referral: bool,
+        unaccompanied: bool = False,
     ) -> None:
         rng = self.rng
         contact = self.contact(when, family, children, REFERRAL, urgent=rng.random() < 0.05)
-        path, _, (low, high), reason = rng.choices(
-            shares.EPISODE_PATHS, weights=[w for _, w, _, _ in shares.EPISODE_PATHS]
-        )[0]
+        paths = shares.EPISODE_PATHS
+        if unaccompanied:  # accommodated by the council: looked after
+            paths = [p for p in paths if p[0] == "looked_after"]
+        path, _, (low, high), reason = rng.choices(paths, weights=[w for _, w, _, _ in paths])[0]
         decided = timezone.localdate(contact.timeline.decided_at)
         closure: dt.date | None = decided + dt.timedelta(days=rng.randint(low, high))
         if closure is not None and closure > self.as_of.date():
             closure = None
         episode = Episode(contact, children, contact.day, path, closure, reason, re_referral)
         episode.drawn_closure = closure
+        episode.unaccompanied = unaccompanied
         if path == "child_protection":  # the strategy discussion starts the s47 enquiry
             contact.outcome = Outcome.STRATEGY_DISCUSSION
         contact.episode = episode
@@ -281,9 +314,11 @@ class Planner:
         children: list[SynthPerson] | None = None,
         young_on: dt.date | None = None,
         born_before: dt.date | None = None,
+        born_after: dt.date | None = None,
     ) -> Episode | None:
         """A referral before the period (its past): of `children` of `family`, or of one
-        child of a new family, under 18 on `young_on` and born before `born_before`."""
+        child of a new family, under 18 on `young_on` and born between `born_after` and
+        `born_before`."""
         if family is None:
             family = self.factory.make(day, 1)
             fits = [
@@ -292,6 +327,7 @@ class Planner:
                 if c.is_child_on(day)
                 and (young_on is None or c.is_child_on(young_on))
                 and (born_before is None or c.date_of_birth < born_before)
+                and (born_after is None or c.date_of_birth > born_after)
             ]
             if not fits:
                 return None

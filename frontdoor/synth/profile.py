@@ -105,7 +105,7 @@ class Profile:
     on_time_share: float = 0.9  # decisions within one working day
     returned_share: float = 0.03  # decisions a manager sends back
     from_consultation_share: float = 0.02
-    # Year-end figures (data-and-returns.md §5), met by construction (synth/pathway.py).
+    # Year-end figures (data-and-returns.md §5), met by construction (synth/calibrator.py).
     icpcs: int = 0
     cp_plans_at_end: int = 0
     cp_second_share: float = 0.36

@@ -288,6 +288,7 @@ def test_the_ssda903_return_of_each_year_is_clean_and_agrees_with_the_kpis(counc
     assert rows["episodes.csv"] > rows["header.csv"] * 1.2  # placement moves and orders
     assert rows["reviews.csv"] > rows["header.csv"]  # two or more a year each
     assert rows["oc2.csv"] > 0 and rows["previous_permanence.csv"] > 0
+    assert rows["uasc.csv"] > 0 and rows["oc3.csv"] > 0  # unaccompanied children, care leavers
 
 
 def test_the_cin_census_of_each_year_breaks_none_of_the_dfes_rules(council):

@@ -266,15 +266,18 @@ class CareStory:
 
     def permanence_and_status(self, record: LookedAfterEpisode, at: dt.datetime) -> None:
         care, rng = self.care, self.rng
+        previous: tuple[str, D] | None = None
         if rng.random() < 0.05:
             order = care.start - dt.timedelta(days=rng.randint(400, 2000))
-            if self.born is not None and order <= self.born:
-                order = care.start
+            kind = rng.choice(["P2", "P3"])
+            if self.born is None or self.born < order:  # no order before the child was born
+                previous = (kind, order)
+        if previous is not None:
             records.record_previous_permanence(
                 record,
-                kind=rng.choice(["P2", "P3"]),
+                kind=previous[0],
                 la_code="802",
-                order_date=order,
+                order_date=previous[1],
                 user=self.worker,
                 at=at,
             )

@@ -79,7 +79,8 @@ class Arrivals:
             born,
             code,
             nhs_number=self.ids.nhs_number(),
-            upn_unknown="UN4",  # recently arrived: no UPN yet
+            # Lived abroad (UN3): UN4, "new to the authority", is for a week or so (rule 210).
+            upn_unknown="UN3",
             disabilities=["NONE"],
         )
         line1, town, postcode = places.address(rng)

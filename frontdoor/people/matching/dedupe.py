@@ -238,23 +238,14 @@ class Clusters:
         return True
 
 
-def cluster(
-    records: Records,
-    pairs: list[tuple[str, str, float]],
-    progress: Any = None,
-    twin_veto: bool = True,
-) -> list[int]:
-    """Cluster number (the record number of its first record) for each record."""
-    return clusters_of(records, pairs, progress, twin_veto)[0]
-
-
 def clusters_of(
     records: Records,
     pairs: list[tuple[str, str, float]],
     progress: Any = None,
     twin_veto: bool = True,
 ) -> tuple[list[int], int]:
-    """cluster(), and how many joins the twins and siblings rule refused.
+    """Cluster number (the record number of its first record) for each record, and how many
+    joins the twins and siblings rule refused.
 
     `twin_veto=False` drops the cannot-link rule (never_one_person): only for a file known
     to hold no twins or siblings, such as a reference set whose errors replace forenames.

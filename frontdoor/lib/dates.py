@@ -43,6 +43,14 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
 
 
+def birthday(born: dt.date, age: int) -> dt.date:
+    """The day someone born on `born` is `age` (born on 29 February: 1 March in other years)."""
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return dt.date(born.year + age, 3, 1)
+
+
 def year_before(day: dt.date) -> dt.date:
     """The same date a year earlier (28 February for 29 February)."""
     return add_years(day, -1)

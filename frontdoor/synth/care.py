@@ -18,7 +18,7 @@ from typing import Any
 from frontdoor.casework import actions
 from frontdoor.casework import care_records as records
 from frontdoor.casework.models import CINEpisode, LookedAfterEpisode
-from frontdoor.lib.dates import add_months
+from frontdoor.lib.dates import add_months, birthday
 from frontdoor.people.models import Residence
 from frontdoor.synth.pathway import ADOPTED, CareStage
 
@@ -69,13 +69,6 @@ ELIGIBLE_DAYS = 91  # 13 weeks in care from the 14th birthday makes a care leave
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-def _birthday(born: D, age: int) -> D:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:
-        return D(born.year + age, 3, 1)
 
 
 def _age(born: D | None, day: D) -> int:
@@ -285,7 +278,7 @@ class CareStory:
             records.record_previous_permanence(record, kind="Z1", user=self.worker, at=at)
         if care.unaccompanied and self.born is not None:  # synth/unaccompanied.py
             records.record_uasc_status(
-                record, ceased_on=_birthday(self.born, 18), user=self.worker, at=at
+                record, ceased_on=birthday(self.born, 18), user=self.worker, at=at
             )
 
     def adoption_steps(self, record: LookedAfterEpisode) -> None:
@@ -326,20 +319,17 @@ class CareStory:
             .order_by("start_date")
         )
         for age in range(17, 22):
-            birthday = _birthday(born, age)
-            if birthday < care.end or not self.kept(birthday):  # leaving on it: a leaver
+            day = birthday(born, age)
+            if day < care.end or not self.kept(day):  # leaving on it: a leaver
                 continue
-            if (birthday.month, birthday.day) != (born.month, born.day):
+            if (day.month, day.day) != (born.month, born.day):
                 continue  # born on 29 February: no birthday this year
-            if any(s <= birthday and (e is None or e > birthday) for s, e in spells):
+            if any(s <= day and (e is None or e > day) for s, e in spells):
                 continue
-            after_14 = _days_in_care(spells, _birthday(born, 14), birthday)
-            if (
-                after_14 < ELIGIBLE_DAYS
-                or _days_in_care(spells, _birthday(born, 16), birthday) <= 0
-            ):
+            after_14 = _days_in_care(spells, birthday(born, 14), day)
+            if after_14 < ELIGIBLE_DAYS or _days_in_care(spells, birthday(born, 16), day) <= 0:
                 continue
-            if (at := self.at(birthday, 12)) is None:
+            if (at := self.at(day, 12)) is None:
                 return
             in_touch = _choose(rng, {"YES": 88.0, "NO": 6.0, "REFU": 4.0, "RHOM": 2.0})
             activity = accommodation = ""
@@ -352,7 +342,7 @@ class CareStory:
                     accommodation = accommodation[0] + "2"
             records.record_care_leaver_contact(
                 record,
-                birthday=birthday,
+                birthday=day,
                 in_touch=in_touch,
                 activity=activity,
                 accommodation=accommodation,

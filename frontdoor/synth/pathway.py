@@ -26,7 +26,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from frontdoor.lib.dates import add_months
+from frontdoor.lib.dates import add_months, birthday
 from frontdoor.lib.workdays import add_working_days, is_working_day
 
 D = dt.date
@@ -234,7 +234,7 @@ def age_out(rng: random.Random, way: Pathway, born: D) -> None:
     care = way.care
     if care is None:
         return
-    adult = _birthday(born, 18)
+    adult = birthday(born, 18)
     if care.end is not None and care.end <= adult:
         return
     if adult <= care.start:
@@ -250,13 +250,6 @@ def age_out(rng: random.Random, way: Pathway, born: D) -> None:
     care.reason = _choose(rng, AGED_OUT)
     way.closure = max(adult, way.assessment[2]) if way.assessment else adult
     way.reason = "RC6" if care.reason == "E7" else "RC7"
-
-
-def _birthday(born: D, age: int) -> D:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:  # born on 29 February: 1 March in other years
-        return D(born.year + age, 3, 1)
 
 
 def _choose(rng: random.Random, weights: dict[str, float]) -> str:

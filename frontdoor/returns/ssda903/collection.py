@@ -18,6 +18,7 @@ from frontdoor.casework.models import (
     PreviousPermanence,
     UascStatus,
 )
+from frontdoor.lib.dates import birthday
 from frontdoor.outside.codes import EpisodeKind
 from frontdoor.outside.models import MissingEpisode
 from frontdoor.people.models import Person, Residence
@@ -33,7 +34,6 @@ from frontdoor.returns.ssda903.records import (
     Review,
     SocialWorker,
     Spell,
-    birthday,
 )
 
 FIRST_YEAR = 2000

@@ -4,13 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
-def birthday(born: dt.date, age: int) -> dt.date:
-    """The day someone born on `born` is `age` (born on 29 February: 1 March in other years)."""
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:
-        return dt.date(born.year + age, 3, 1)
+from frontdoor.lib.dates import birthday
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,8 @@ def test_pathways_follow_the_census_rules(plan):
 
 
 def test_care_ends_at_the_latest_on_the_18th_birthday_for_a_reason_of_leaving_at_18(plan):
-    from frontdoor.synth.pathway import AGED_OUT, _birthday
+    from frontdoor.lib.dates import birthday as _birthday
+    from frontdoor.synth.pathway import AGED_OUT
 
     aged_out = []
     for episode in plan.episodes:
